@@ -1,0 +1,185 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { BatonError } from './errors/index.js';
+
+/**
+ * The one place that reads the environment. Every variable is declared here with the hint a
+ * user needs to fix it; `loadConfig` reports every problem at once and returns a frozen value.
+ */
+
+/** The folder holding package.json, whether this file runs from src/ (tsx) or dist/src/ (built). */
+function findPackageRoot(start: string): string {
+  let folder = start;
+  while (!existsSync(path.join(folder, 'package.json'))) {
+    const parent = path.dirname(folder);
+    if (parent === folder) return start;
+    folder = parent;
+  }
+  return folder;
+}
+
+const PACKAGE_ROOT = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+export const MODEL_TIERS = ['fast', 'balanced', 'deep'] as const;
+export type ModelTier = (typeof MODEL_TIERS)[number];
+
+export const ModelPriceSchema = z.object({
+  input: z.number().nonnegative(),
+  output: z.number().nonnegative(),
+  cacheWrite: z.number().nonnegative(),
+  cacheRead: z.number().nonnegative(),
+});
+/** US dollars per million tokens. */
+export type ModelPrice = z.infer<typeof ModelPriceSchema>;
+
+/** List prices per million tokens; override with BATON_MODEL_PRICES when they change. */
+export const DEFAULT_MODEL_PRICES: Readonly<Record<string, ModelPrice>> = {
+  'claude-haiku-5-5': { input: 1, output: 5, cacheWrite: 1.25, cacheRead: 0.1 },
+  'claude-sonnet-5-5': { input: 3, output: 15, cacheWrite: 3.75, cacheRead: 0.3 },
+  'claude-opus-5-5': { input: 5, output: 25, cacheWrite: 6.25, cacheRead: 0.5 },
+};
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const jsonText = z.string().transform((text, context) => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    context.addIssue({ code: 'custom', message: 'is not valid JSON' });
+    return z.NEVER;
+  }
+});
+
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+const url = (protocols: readonly string[]) =>
+  z.url().refine((value) => protocols.some((protocol) => value.startsWith(`${protocol}:`)), {
+    message: `must start with ${protocols.map((protocol) => `${protocol}://`).join(' or ')}`,
+  });
+
+interface VariableSpec {
+  readonly schema: z.ZodType;
+  readonly hint: string;
+  readonly secret?: boolean;
+}
+
+/** Every environment variable Baton reads, with how to fix it. The README's table mirrors this. */
+export const ENVIRONMENT_VARIABLES = {
+  BATON_LOG_LEVEL: { schema: z.enum(LOG_LEVELS).default('info'), hint: `one of ${LOG_LEVELS.join(', ')}` },
+  BATON_DATA_DIR: { schema: z.string().min(1).default('./.baton/data'), hint: 'a folder path for the embedded database' },
+  DATABASE_URL: {
+    schema: url(['postgres', 'postgresql']).optional(),
+    hint: 'a PostgreSQL URL such as postgres://user@127.0.0.1:5432/baton; unset to use the embedded database',
+    secret: true,
+  },
+  REDIS_URL: {
+    schema: url(['redis', 'rediss']).default('redis://127.0.0.1:6379'),
+    hint: 'a Redis URL such as redis://127.0.0.1:6379',
+  },
+  ANTHROPIC_API_KEY: { schema: z.string().min(1).optional(), hint: 'an Anthropic API key (sk-ant-…)', secret: true },
+  ANTHROPIC_BASE_URL: { schema: url(['http', 'https']).optional(), hint: 'an http(s) URL of the Messages API or a gateway' },
+  BATON_MODEL: {
+    schema: z.enum(['anthropic', 'offline']).optional(),
+    hint: '"anthropic" (needs ANTHROPIC_API_KEY) or "offline" (the deterministic simulator); unset chooses by key',
+  },
+  BATON_MODEL_FAST: { schema: z.string().min(1).default('claude-haiku-5-5'), hint: 'a model name for routing and classification' },
+  BATON_MODEL_BALANCED: { schema: z.string().min(1).default('claude-sonnet-5-5'), hint: 'a model name for extraction and QA' },
+  BATON_MODEL_DEEP: { schema: z.string().min(1).default('claude-opus-5-5'), hint: 'a model name for writing and synthesis' },
+  BATON_MODEL_PRICES: {
+    schema: jsonText.pipe(z.record(z.string(), ModelPriceSchema)).optional(),
+    hint: 'JSON such as {"claude-haiku-5-5":{"input":1,"output":5,"cacheWrite":1.25,"cacheRead":0.1}} (USD per million tokens)',
+  },
+  BATON_MODEL_TIMEOUT_MS: { schema: wholeNumber(1_000, 600_000).default(60_000), hint: 'milliseconds per model call, 1000 to 600000' },
+  BATON_MODEL_MAX_ATTEMPTS: { schema: wholeNumber(1, 3).default(3), hint: 'attempts per model call on 429/5xx, 1 to 3' },
+  BATON_PROMPTS_DIR: { schema: z.string().min(1).optional(), hint: 'a folder of prompt files; defaults to the packaged prompts/' },
+} as const satisfies Record<string, VariableSpec>;
+
+type Variables = typeof ENVIRONMENT_VARIABLES;
+type Parsed = { [K in keyof Variables]: z.output<Variables[K]['schema']> };
+
+function parseVariables(env: Readonly<Record<string, string | undefined>>): Parsed {
+  const problems: string[] = [];
+  const parsed: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(ENVIRONMENT_VARIABLES) as [keyof Variables, VariableSpec][]) {
+    const raw = env[name];
+    const result = spec.schema.safeParse(raw === '' ? undefined : raw);
+    if (result.success) {
+      parsed[name] = result.data;
+      continue;
+    }
+    const reasons = result.error.issues.map((issue) => issue.message).join(', ');
+    const shown = spec.secret === true ? '(hidden)' : JSON.stringify(raw);
+    problems.push(`${name}=${shown}: ${reasons}. Set it to ${spec.hint}.`);
+  }
+  if (problems.length > 0) {
+    throw new BatonError('config_invalid', `Invalid configuration:\n  - ${problems.join('\n  - ')}`, {
+      details: { problems },
+    });
+  }
+  return parsed as Parsed;
+}
+
+export interface ModelConfig {
+  readonly mode: 'anthropic' | 'offline';
+  readonly apiKey: string | undefined;
+  readonly baseUrl: string | undefined;
+  readonly tiers: Readonly<Record<ModelTier, string>>;
+  readonly prices: Readonly<Record<string, ModelPrice>>;
+  readonly timeoutMs: number;
+  readonly maxAttempts: number;
+}
+
+export interface Config {
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  readonly redisUrl: string;
+  readonly promptsDir: string;
+  readonly model: ModelConfig;
+}
+
+function chooseModelMode(variables: Parsed): 'anthropic' | 'offline' {
+  if (variables.BATON_MODEL === 'anthropic' && variables.ANTHROPIC_API_KEY === undefined) {
+    throw new BatonError(
+      'config_invalid',
+      'Invalid configuration:\n  - BATON_MODEL=anthropic needs ANTHROPIC_API_KEY. Set the key, or set BATON_MODEL=offline to use the simulator.',
+    );
+  }
+  return variables.BATON_MODEL ?? (variables.ANTHROPIC_API_KEY === undefined ? 'offline' : 'anthropic');
+}
+
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
+  const variables = parseVariables(env);
+  const config: Config = {
+    logLevel: variables.BATON_LOG_LEVEL,
+    dataDir: path.resolve(variables.BATON_DATA_DIR),
+    databaseUrl: variables.DATABASE_URL,
+    redisUrl: variables.REDIS_URL,
+    promptsDir: path.resolve(variables.BATON_PROMPTS_DIR ?? path.join(PACKAGE_ROOT, 'prompts')),
+    model: {
+      mode: chooseModelMode(variables),
+      apiKey: variables.ANTHROPIC_API_KEY,
+      baseUrl: variables.ANTHROPIC_BASE_URL,
+      tiers: { fast: variables.BATON_MODEL_FAST, balanced: variables.BATON_MODEL_BALANCED, deep: variables.BATON_MODEL_DEEP },
+      prices: { ...DEFAULT_MODEL_PRICES, ...variables.BATON_MODEL_PRICES },
+      timeoutMs: variables.BATON_MODEL_TIMEOUT_MS,
+      maxAttempts: variables.BATON_MODEL_MAX_ATTEMPTS,
+    },
+  };
+  return deepFreeze(config);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
