@@ -33,6 +33,8 @@ export interface LoggerOptions {
   readonly base?: Record<string, unknown>;
   /** Defaults to stderr: stdout belongs to command output and the MCP stdio protocol. */
   readonly destination?: DestinationStream;
+  /** Secret values (API keys, tokens) scrubbed from every line, even inside error messages. */
+  readonly secrets?: readonly string[];
 }
 
 export function createLogger(options: LoggerOptions): Logger {
@@ -44,7 +46,15 @@ export function createLogger(options: LoggerOptions): Logger {
       mixin: () => ({ ...currentTrace() }),
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
+      hooks: { streamWrite: scrubber(options.secrets ?? []) },
     },
     options.destination ?? pino.destination(2),
   );
+}
+
+/** Paths catch secrets by name; this catches them by value, wherever a message quotes one. */
+function scrubber(secrets: readonly string[]): (line: string) => string {
+  const values = secrets.filter((secret) => secret.length >= 8);
+  if (values.length === 0) return (line) => line;
+  return (line) => values.reduce((text, secret) => text.replaceAll(secret, '[redacted]'), line);
 }

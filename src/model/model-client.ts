@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import type { ModelConfig } from '../config.js';
+import { toJsonSchema } from '../contracts/to-json-schema.js';
 import { BatonError, formatZodIssues } from '../errors/index.js';
 import type { Logger } from '../logging/index.js';
 import { addUsage, costOf, ZERO_USAGE } from './model-cost.js';
@@ -31,7 +31,7 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
 
   async function generate<T>(request: StructuredRequest<T>): Promise<StructuredResult<T>> {
     const model = config.tiers[request.tier];
-    const inputSchema = toToolSchema(request.schema);
+    const inputSchema = toJsonSchema(request.schema, 'input');
     const transcript: TranscriptMessage[] = [{ role: 'user', text: request.user }];
     const started = performance.now();
     let usage: ModelUsage = ZERO_USAGE;
@@ -104,10 +104,4 @@ function repairInstruction(problems: readonly string[]): string {
     'Your previous answer was rejected. Fix exactly these problems and call the tool again with the complete corrected answer:',
     ...problems.map((problem) => `- ${problem}`),
   ].join('\n');
-}
-
-/** The JSON Schema the model must fill, derived from the agent's zod output schema. */
-export function toToolSchema(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _ignored, ...jsonSchema } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  return jsonSchema;
 }

@@ -1,0 +1,10 @@
+export { createAgentCatalog, type AgentCatalog } from './agent-catalog.js';
+export { loadBuiltInAgents } from './built-in-agents.js';
+export type { AgentCheck, AgentDefinition, AgentDefinitionOptions, AnyAgent } from './runtime/agent-definition.js';
+export type { AgentFailure, AgentResult, AgentSuccess } from './runtime/agent-result.js';
+export { defineAgent } from './runtime/define-agent.js';
+export { createPromptLibrary, type PromptLibrary } from './runtime/prompt-library.js';
+export { createAgentRunner, type AgentRunner, type AgentRunnerOptions } from './runtime/run-agent.js';
+export { describeAgent, type AgentDescription } from './runtime/describe-agent.js';
+export { REPLY_CATEGORIES, type ReplyCategory, type ReplyClassification } from './reply-classifier/reply-schemas.js';
+export type { EmailQaReport } from './email-qa/email-qa-schemas.js';
