@@ -72,7 +72,10 @@ interface VariableSpec {
 
 /** Every environment variable Baton reads, with how to fix it. The README's table mirrors this. */
 export const ENVIRONMENT_VARIABLES = {
-  BATON_LOG_LEVEL: { schema: z.enum(LOG_LEVELS).default('info'), hint: `one of ${LOG_LEVELS.join(', ')}` },
+  BATON_LOG_LEVEL: {
+    schema: z.enum(LOG_LEVELS).optional(),
+    hint: `one of ${LOG_LEVELS.join(', ')}; unset, servers log at info and CLI commands at warn`,
+  },
   BATON_DATA_DIR: { schema: z.string().min(1).default('./.baton/data'), hint: 'a folder path for the embedded database' },
   DATABASE_URL: {
     schema: url(['postgres', 'postgresql']).optional(),
@@ -136,8 +139,11 @@ export interface ModelConfig {
   readonly maxAttempts: number;
 }
 
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 export interface Config {
-  readonly logLevel: (typeof LOG_LEVELS)[number];
+  /** Undefined when not set, so each process chooses its own default (servers info, CLI warn). */
+  readonly logLevel: LogLevel | undefined;
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
   readonly redisUrl: string;

@@ -11,6 +11,8 @@ export interface AgentCheck<Input, Answer> {
 export interface AgentDefinitionOptions<Input, Output, Answer = Output> {
   /** kebab-case, unique: `reply-classifier`. */
   readonly name: string;
+  /** Bumped when the prompt or schemas change meaning; stored with every run. Defaults to "1". */
+  readonly version?: string;
   /** What the agent does, written for a person choosing it (and later for an LLM caller). */
   readonly description: string;
   readonly input: z.ZodType<Input>;

@@ -22,6 +22,8 @@ export interface AgentFailure {
   readonly error: BatonError;
   readonly simulated: boolean;
   readonly latencyMs: number;
+  /** What the failed attempt spent, when the model was reached (invalid output costs tokens too). */
+  readonly spent: { readonly model: string; readonly usage: ModelUsage; readonly costUsd: number } | undefined;
 }
 
 export type AgentResult<Output> = AgentSuccess<Output> | AgentFailure;

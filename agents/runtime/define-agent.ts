@@ -21,6 +21,7 @@ export function defineAgent<Input, Output, Answer = Output>(
   }
   return Object.freeze({
     ...options,
+    version: options.version ?? '1',
     answer: options.answer ?? (options.output as unknown as z.ZodType<Answer>),
     finalize: options.finalize ?? ((answer: Answer) => answer as unknown as Output),
     maxOutputTokens: options.maxOutputTokens,

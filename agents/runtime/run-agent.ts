@@ -1,8 +1,8 @@
 import { BatonError, formatZodIssues, toBatonError } from '../../src/errors/index.js';
 import type { Logger } from '../../src/logging/index.js';
-import type { ModelClient } from '../../src/model/model-types.js';
+import type { ModelClient, ModelUsage } from '../../src/model/model-types.js';
 import type { AgentDefinition } from './agent-definition.js';
-import type { AgentResult } from './agent-result.js';
+import type { AgentFailure, AgentResult } from './agent-result.js';
 import type { PromptLibrary } from './prompt-library.js';
 import { renderAgentInput } from './render-agent-input.js';
 
@@ -13,6 +13,8 @@ export interface AgentRunnerOptions {
 }
 
 export interface AgentRunner {
+  /** True in offline mode: every answer comes from the agents' simulators. */
+  readonly simulated: boolean;
   /** Validates the context against the agent's input, asks the model, validates, checks and finalizes the answer. */
   run<Input, Output, Answer>(
     agent: AgentDefinition<Input, Output, Answer>,
@@ -68,11 +70,18 @@ export function createAgentRunner(options: AgentRunnerOptions): AgentRunner {
     } catch (thrown) {
       const error = toBatonError(thrown);
       logger.warn({ agent: agent.name, code: error.code, error: error.message }, 'agent failed');
-      return { ok: false, agent: agent.name, error, simulated: model.mode === 'offline', latencyMs: Math.round(performance.now() - started) };
+      return { ok: false, agent: agent.name, error, simulated: model.mode === 'offline', latencyMs: Math.round(performance.now() - started), spent: spentBy(error) };
     }
   }
 
-  return { run, prepareInput };
+  return { simulated: model.mode === 'offline', run, prepareInput };
+}
+
+/** The model client puts what an invalid answer cost in the error's details; carry it to the step row. */
+function spentBy(error: BatonError): AgentFailure['spent'] {
+  const { model, usage, costUsd } = error.details;
+  if (typeof model !== 'string' || typeof costUsd !== 'number' || usage === null || typeof usage !== 'object') return undefined;
+  return { model, usage: usage as ModelUsage, costUsd };
 }
 
 function pickReads(context: unknown, reads: readonly string[]): Record<string, unknown> {
