@@ -38,7 +38,7 @@ function nameProblems(options: Pick<AgentDefinitionOptions<unknown, unknown>, 'n
 
 function readsProblems(options: Pick<AgentDefinitionOptions<unknown, unknown>, 'input' | 'reads'>): string[] {
   if (!(options.input instanceof z.ZodObject)) return ['input must be a zod object so its `reads` can be checked'];
-  const fields = Object.keys(options.input.shape as Record<string, unknown>);
+  const fields = Object.keys(options.input.shape);
   const unknownFields = options.reads.filter((field) => !fields.includes(field));
   const unread = fields.filter((field) => !options.reads.includes(field));
   return [
