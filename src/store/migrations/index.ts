@@ -1,0 +1,7 @@
+import { initialMigration } from './0001-initial.js';
+import type { Migration } from './migration.js';
+
+export type { Migration } from './migration.js';
+
+/** Every migration, in the order applied. Append new ones; never reorder or edit applied ones. */
+export const MIGRATIONS: readonly Migration[] = [initialMigration];
