@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { QueryResult, SqlClient, SqlValue } from './sql-client.js';
+import { lockDataFolder, type DataFolderLock } from './data-folder-lock.js';
 import { storeUnavailable, toStoreError, type StoreLocation } from './store-error.js';
 
 /** A folder that keeps the database between runs, or memory for tests and throwaway runs. */
@@ -32,12 +33,21 @@ function bindToSession(session: PgliteSession, location: StoreLocation, transact
   };
 }
 
-async function openDatabase(options: PgliteClientOptions, location: StoreLocation): Promise<PGlite> {
+/** How long a second process waits for the data folder before giving up with a clear error. */
+const FOLDER_WAIT_MS = 15_000;
+
+async function openDatabase(options: PgliteClientOptions, location: StoreLocation): Promise<{ database: PGlite; lock?: DataFolderLock }> {
+  if (options.memory === true) return { database: await PGlite.create().catch((error: unknown) => Promise.reject(storeUnavailable(location, error))) };
   try {
-    if (options.memory === true) return await PGlite.create();
     await mkdir(location.where, { recursive: true });
-    return await PGlite.create(location.where);
   } catch (error) {
+    throw storeUnavailable(location, error);
+  }
+  const lock = await lockDataFolder(location.where, FOLDER_WAIT_MS);
+  try {
+    return { database: await PGlite.create(location.where), lock };
+  } catch (error) {
+    await lock.release();
     throw storeUnavailable(location, error);
   }
 }
@@ -52,7 +62,7 @@ export async function createPgliteClient(options: PgliteClientOptions): Promise<
     backend: 'pglite',
     where: options.memory === true ? 'memory' : path.resolve(options.dataDir),
   };
-  const database = await openDatabase(options, location);
+  const { database, lock } = await openDatabase(options, location);
   const transaction: SqlClient['transaction'] = async (work) => {
     // Errors from `work` pass through unchanged; only BEGIN and COMMIT failures are mapped here.
     const state = { failedInWork: false };
@@ -70,5 +80,9 @@ export async function createPgliteClient(options: PgliteClientOptions): Promise<
   };
   let closing: Promise<void> | undefined;
   // Shutdown paths may close twice; the second call waits for the first.
-  return { ...bindToSession(database, location, transaction), close: () => (closing ??= database.close()) };
+  const close = async () => {
+    await database.close();
+    await lock?.release();
+  };
+  return { ...bindToSession(database, location, transaction), close: () => (closing ??= close()) };
 }
