@@ -1,16 +1,11 @@
 import { z } from 'zod';
+import { SequenceEmailSchema, SequenceSignalSchema, type SequenceEmail } from '../contracts/email-sequence.js';
 
-export const EmailDraftSchema = z.object({
-  subject: z.string().trim().min(1, 'the subject line is empty').max(200),
-  body: z.string().trim().min(1, 'the body is empty').max(5_000),
-});
-export type EmailDraft = z.infer<typeof EmailDraftSchema>;
-
+/** The critic checks the writer's emails as written, so it reads the sequence contract itself. */
+export const EmailDraftSchema = SequenceEmailSchema;
+export type EmailDraft = SequenceEmail;
 /** The account signal the sequence is built on; the first email must name it. */
-export const EmailSignalSchema = z.object({
-  summary: z.string().trim().min(1).max(300),
-  keywords: z.array(z.string().trim().min(2)).min(1, 'give at least one keyword a reader would see in the email').max(10),
-});
+export const EmailSignalSchema = SequenceSignalSchema;
 
 export const EmailQaInputSchema = z.object({
   emails: z.array(EmailDraftSchema).min(1, 'there are no emails to check').max(3, 'a cold sequence has at most 3 emails'),
