@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { AgentResult, AgentRunner, AnyAgent } from '../../agents/index.js';
 import type { Logger } from '../logging/index.js';
 import { withTrace } from '../logging/index.js';
-import type { RunStore } from '../store/index.js';
+import { createRunStore, type SqlClient } from '../store/index.js';
 
 export interface AgentRunsOptions {
-  readonly runs: RunStore;
+  readonly sql: SqlClient;
   readonly runner: AgentRunner;
   readonly logger: Logger;
 }
@@ -27,14 +27,19 @@ export interface AgentRuns {
 }
 
 export function createAgentRuns(options: AgentRunsOptions): AgentRuns {
-  const { runs, runner, logger } = options;
+  const { sql, runner, logger } = options;
+  const runs = createRunStore({ sql });
 
   async function run(agent: AnyAgent, context: unknown, runOptions: { signal?: AbortSignal } = {}): Promise<RecordedAgentRun> {
     const input: unknown = runner.prepareInput(agent, context);
     const runId = randomUUID();
     return withTrace({ traceId: runId, runId }, async () => {
-      await runs.createRun({ id: runId, kind: 'agent', name: agent.name, version: agent.version, input, simulated: runner.simulated });
-      const step = await runs.startStep({ runId, name: agent.name, agent: agent.name, input, idempotencyKey: `${runId}:${agent.name}:1` });
+      // One commit for the run and its step: a crash between them would leave a run with no step.
+      const step = await sql.transaction(async (transaction) => {
+        const opening = createRunStore({ sql: transaction });
+        await opening.createRun({ id: runId, kind: 'agent', name: agent.name, version: agent.version, input, simulated: runner.simulated });
+        return opening.startStep({ runId, name: agent.name, agent: agent.name, input, idempotencyKey: `${runId}:${agent.name}:1` });
+      });
       const result = await withTrace({ step: agent.name }, () => runner.run(agent, input, runOptions));
       if (result.ok) {
         await runs.completeStep({

@@ -49,7 +49,7 @@ export async function createBaton(options: BatonOptions = {}): Promise<Baton> {
     agents,
     runner,
     store,
-    agentRuns: async () => createAgentRuns({ runs: (await store()).runs, runner, logger }),
+    agentRuns: async () => createAgentRuns({ sql: (await store()).sql, runner, logger }),
     close: async () => {
       if (opened !== undefined) await (await opened).close();
       logger.flush();
