@@ -101,6 +101,10 @@ export const ENVIRONMENT_VARIABLES = {
   },
   BATON_MODEL_TIMEOUT_MS: { schema: wholeNumber(1_000, 600_000).default(60_000), hint: 'milliseconds per model call, 1000 to 600000' },
   BATON_MODEL_MAX_ATTEMPTS: { schema: wholeNumber(1, 3).default(3), hint: 'attempts per model call on 429/5xx, 1 to 3' },
+  BATON_CONFIG: {
+    schema: z.string().min(1).optional(),
+    hint: 'the path of a JSON config file (budgets, breakers, review policies, triggers, schedules); defaults to ./baton.config.json when it exists',
+  },
   BATON_PROMPTS_DIR: { schema: z.string().min(1).optional(), hint: 'a folder of prompt files; defaults to the packaged prompts/' },
 } as const satisfies Record<string, VariableSpec>;
 
@@ -148,6 +152,8 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   readonly redisUrl: string;
   readonly promptsDir: string;
+  /** The JSON config file for policies, triggers and schedules; read by `loadSettings`. */
+  readonly configFile: { readonly path: string; readonly explicit: boolean };
   readonly model: ModelConfig;
 }
 
@@ -169,6 +175,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     databaseUrl: variables.DATABASE_URL,
     redisUrl: variables.REDIS_URL,
     promptsDir: path.resolve(variables.BATON_PROMPTS_DIR ?? path.join(PACKAGE_ROOT, 'prompts')),
+    configFile: { path: path.resolve(variables.BATON_CONFIG ?? 'baton.config.json'), explicit: variables.BATON_CONFIG !== undefined },
     model: {
       mode: chooseModelMode(variables),
       apiKey: variables.ANTHROPIC_API_KEY,
