@@ -58,7 +58,7 @@ describe.each(STORE_BACKENDS)('run store on $name', ({ createFixture }) => {
   it('adds each step to the run totals exactly, as a number of dollars', async () => {
     const run = await newAgentRun();
     for (const costUsd of [0.1, 0.2]) {
-      const step = await runs.startStep({ runId: run.id, name: 'draft', input: null });
+      const step = await runs.startStep({ runId: run.id, name: `draft-${costUsd}`, input: null });
       await runs.completeStep({ stepId: step.id, output: 'ok', usage, costUsd, simulated: true });
     }
     const detail = await runs.getRun(run.id);

@@ -1,7 +1,8 @@
 import { initialMigration } from './0001-initial.js';
+import { workflowEngineMigration } from './0002-workflow-engine.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
 /** Every migration, in the order applied. Append new ones; never reorder or edit applied ones. */
-export const MIGRATIONS: readonly Migration[] = [initialMigration];
+export const MIGRATIONS: readonly Migration[] = [initialMigration, workflowEngineMigration];

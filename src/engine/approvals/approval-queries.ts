@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import type { SqlClient } from '../../store/index.js';
+import type { ApprovalRow } from './approval-rows.js';
+
+export const ApprovalViewSchema = z.object({
+  id: z.string(),
+  runId: z.string(),
+  traceId: z.string(),
+  workflow: z.string().nullable(),
+  key: z.string(),
+  kind: z.enum(['gate', 'review', 'escalation']),
+  action: z.string(),
+  risk: z.enum(['low', 'medium', 'high']),
+  status: z.enum(['pending', 'approved', 'edited', 'rejected', 'expired', 'cancelled']),
+  payload: z.unknown(),
+  fingerprint: z.string(),
+  reviewers: z.object({ users: z.array(z.string()), groups: z.array(z.string()), channel: z.string().optional() }),
+  context: z.unknown(),
+  editSchema: z.record(z.string(), z.unknown()).nullable(),
+  requestedAt: z.string(),
+  expiresAt: z.string().nullable(),
+  escalationLevel: z.number(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  editedPayload: z.unknown(),
+  reason: z.string().nullable(),
+});
+export type ApprovalView = z.infer<typeof ApprovalViewSchema>;
+
+const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+
+export function toApprovalView(row: ApprovalRow): ApprovalView {
+  return {
+    id: row.id,
+    runId: row.run_id,
+    traceId: row.trace_id,
+    workflow: row.workflow,
+    key: row.step,
+    kind: row.kind,
+    action: row.action,
+    risk: row.risk,
+    status: row.status,
+    payload: row.payload,
+    fingerprint: row.fingerprint,
+    reviewers: row.reviewers,
+    context: row.context,
+    editSchema: row.edit_schema,
+    requestedAt: iso(row.requested_at) ?? '',
+    expiresAt: iso(row.expires_at),
+    escalationLevel: row.escalation_level,
+    decidedBy: row.decided_by,
+    decidedAt: iso(row.decided_at),
+    editedPayload: row.decision?.payload,
+    reason: row.reason,
+  };
+}
+
+export interface ListApprovalsOptions {
+  readonly status?: ApprovalView['status'];
+  readonly runId?: string;
+  readonly limit?: number;
+}
+
+/** Pending approvals oldest first (the inbox); others newest first. */
+export async function listApprovals(sql: SqlClient, options: ListApprovalsOptions = {}): Promise<ApprovalView[]> {
+  const { rows } = await sql.query<ApprovalRow>(
+    `SELECT * FROM approvals WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR run_id = $2)
+      ORDER BY CASE WHEN status = 'pending' THEN requested_at END ASC, requested_at DESC LIMIT $3`,
+    [options.status ?? null, options.runId ?? null, Math.min(Math.max(options.limit ?? 50, 1), 500)],
+  );
+  return rows.map(toApprovalView);
+}
+
+export async function getApproval(sql: SqlClient, approvalId: string): Promise<ApprovalView | undefined> {
+  const { rows } = await sql.query<ApprovalRow>('SELECT * FROM approvals WHERE id = $1', [approvalId]);
+  const row = rows[0];
+  return row === undefined ? undefined : toApprovalView(row);
+}

@@ -1,0 +1,105 @@
+import type { AgentRunner } from '../../agents/index.js';
+import type { ModelPrice, ModelTier } from '../config.js';
+import { BatonError } from '../errors/index.js';
+import type { Logger } from '../logging/index.js';
+import { createRunStore, type ListRunsOptions, type RunDetail, type RunPage, type SqlClient } from '../store/index.js';
+import { getApproval, listApprovals, type ApprovalView, type ListApprovalsOptions } from './approvals/approval-queries.js';
+import { decideApproval, type DecideRequest, type Decided } from './approvals/decide-approval.js';
+import type { ReviewPolicy } from './approvals/review-policy.js';
+import { sweepExpiredApprovals } from './approvals/sweep-expired.js';
+import type { Advanced } from './runtime/advance-run.js';
+import { discardDeadLetter, getDeadLetter, listDeadLetters, type DeadLetter } from './runtime/dead-letters.js';
+import type { BreakerGate, BudgetGate, EngineContext } from './runtime/engine-context.js';
+import { executeStep, type StepDelivery, type StepVerdict } from './runtime/execute-step.js';
+import { reconcile, type Reconciled } from './runtime/reconcile.js';
+import { cancelRun, retryRun } from './runtime/run-controls.js';
+import { startRun, type StartedRun, type StartOptions } from './runtime/start-run.js';
+import type { StepQueue } from './runtime/step-job.js';
+import type { WorkflowCatalog } from './workflow/workflow-catalog.js';
+
+export interface EngineOptions {
+  readonly sql: SqlClient;
+  readonly queue: StepQueue;
+  readonly workflows: WorkflowCatalog;
+  readonly runner: AgentRunner;
+  readonly logger: Logger;
+  readonly policies?: Readonly<Record<string, ReviewPolicy>>;
+  readonly breakers?: BreakerGate;
+  readonly budgets?: BudgetGate;
+  /** Model names per tier and their prices, for the pre-call budget estimate. */
+  readonly models?: { readonly tiers: Readonly<Record<ModelTier, string>>; readonly prices: Readonly<Record<string, ModelPrice>> };
+  readonly now?: () => Date;
+}
+
+/** The engine's public API: what the CLI, MCP and Slack call, and what queue workers run steps through. */
+export interface Engine {
+  start(workflow: string, input: unknown, options?: StartOptions): Promise<StartedRun>;
+  executeStep(delivery: StepDelivery): Promise<StepVerdict>;
+  getRun(runId: string): Promise<RunDetail>;
+  listRuns(options?: ListRunsOptions & { workflow?: string }): Promise<RunPage>;
+  cancel(runId: string, by: string): Promise<{ status: string }>;
+  retry(runId: string, by: string): Promise<Advanced>;
+  listApprovals(options?: ListApprovalsOptions): Promise<ApprovalView[]>;
+  getApproval(approvalId: string): Promise<ApprovalView>;
+  decide(request: DecideRequest): Promise<Decided>;
+  sweepExpiredApprovals(): Promise<{ escalated: number; expired: number }>;
+  listDeadLetters(options?: { status?: DeadLetter['status']; limit?: number }): Promise<DeadLetter[]>;
+  retryDeadLetter(deadLetterId: string, by: string): Promise<Advanced>;
+  discardDeadLetter(deadLetterId: string, by: string): Promise<void>;
+  reconcile(): Promise<Reconciled>;
+  readonly workflows: WorkflowCatalog;
+}
+
+export function createEngine(options: EngineOptions): Engine {
+  const context = createContext(options);
+  const runs = createRunStore({ sql: options.sql });
+  return {
+    workflows: options.workflows,
+    start: (workflow, input, startOptions) => startRun(context, workflow, input, startOptions),
+    executeStep: (delivery) => executeStep(context, delivery),
+    getRun: (runId) => runs.getRun(runId),
+    listRuns: (listOptions) => runs.listRuns(listOptions),
+    cancel: (runId, by) => cancelRun(context, runId, by),
+    retry: (runId, by) => retryRun(context, runId, by),
+    listApprovals: (listOptions) => listApprovals(options.sql, listOptions),
+    getApproval: async (approvalId) => {
+      const approval = await getApproval(options.sql, approvalId);
+      if (approval === undefined) throw new BatonError('not_found', `Approval ${approvalId} does not exist.`, { details: { approvalId } });
+      return approval;
+    },
+    decide: (request) => decideApproval(context, request),
+    sweepExpiredApprovals: () => sweepExpiredApprovals(context),
+    listDeadLetters: (listOptions) => listDeadLetters(options.sql, listOptions),
+    retryDeadLetter: async (deadLetterId, by) => {
+      const letter = await getDeadLetter(options.sql, deadLetterId);
+      if (letter.status !== 'open' || letter.runId === null) throw new BatonError('conflict', `Dead letter ${deadLetterId} is ${letter.status}; only open step failures can be retried.`);
+      return retryRun(context, letter.runId, by);
+    },
+    discardDeadLetter: (deadLetterId, by) => discardDeadLetter(options.sql, deadLetterId, by),
+    reconcile: () => reconcile(context),
+  };
+}
+
+function createContext(options: EngineOptions): EngineContext {
+  const { models } = options;
+  return {
+    sql: options.sql,
+    queue: options.queue,
+    workflows: options.workflows,
+    runner: options.runner,
+    logger: options.logger,
+    policies: options.policies ?? {},
+    breakers: options.breakers,
+    budgets: options.budgets,
+    now: options.now ?? (() => new Date()),
+    modelIntegration: 'integration:anthropic',
+    priceOf: (agentName) => {
+      if (models === undefined) return undefined;
+      for (const definition of options.workflows.list()) {
+        const agent = definition.agents.get(agentName);
+        if (agent !== undefined) return models.prices[models.tiers[agent.tier]];
+      }
+      return undefined;
+    },
+  };
+}
