@@ -10,8 +10,7 @@ export function canonicalJson(value: unknown): string {
     return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonicalJson(inner)}`).join(',')}}`;
   }
   // JSON.stringify gives undefined for undefined and functions, despite its declared type.
-  const text: string | undefined = JSON.stringify(value);
-  return text ?? 'null';
+  return value === undefined || typeof value === 'function' ? 'null' : JSON.stringify(value);
 }
 
 /**
