@@ -8,3 +8,4 @@ export { createAgentRunner, type AgentRunner, type AgentRunnerOptions } from './
 export { describeAgent, type AgentDescription } from './runtime/describe-agent.js';
 export { REPLY_CATEGORIES, type ReplyCategory, type ReplyClassification } from './reply-classifier/reply-schemas.js';
 export type { EmailQaReport } from './email-qa/email-qa-schemas.js';
+export { builtInWorkflows } from './workflows/built-in-workflows.js';

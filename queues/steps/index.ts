@@ -1,3 +1,3 @@
 export { createBullStepQueue, type BullStepQueue, type BullStepQueueOptions } from './bull-step-queue.js';
 export { createStepWorker, type StepWorkerOptions } from './step-worker.js';
-export { DEFAULT_QUEUE_PREFIX, STEP_QUEUE } from './step-queue-names.js';
+export { STEP_QUEUE } from './step-queue-names.js';

@@ -1,5 +1,4 @@
-/** One queue carries every agent step; job names are agent names so dashboards group by agent. */
-export const STEP_QUEUE = 'steps';
+import { QUEUE_NAMES } from '../connection/queue-names.js';
 
-/** BullMQ's key prefix: every Baton key in Redis starts with it, and tests use their own. */
-export const DEFAULT_QUEUE_PREFIX = 'baton';
+/** One queue carries every agent step; job names are agent names so dashboards group by agent. */
+export const STEP_QUEUE = QUEUE_NAMES.steps;

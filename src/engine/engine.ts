@@ -5,7 +5,7 @@ import type { Logger } from '../logging/index.js';
 import { createRunStore, type ListRunsOptions, type RunDetail, type RunPage, type SqlClient } from '../store/index.js';
 import { getApproval, listApprovals, type ApprovalView, type ListApprovalsOptions } from './approvals/approval-queries.js';
 import { decideApproval, type DecideRequest, type Decided } from './approvals/decide-approval.js';
-import type { ReviewPolicy } from './approvals/review-policy.js';
+import { DEFAULT_REVIEW_POLICY, type ReviewPolicy } from './approvals/review-policy.js';
 import { sweepExpiredApprovals } from './approvals/sweep-expired.js';
 import type { Advanced } from './runtime/advance-run.js';
 import { discardDeadLetter, getDeadLetter, listDeadLetters, type DeadLetter } from './runtime/dead-letters.js';
@@ -24,6 +24,7 @@ export interface EngineOptions {
   readonly runner: AgentRunner;
   readonly logger: Logger;
   readonly policies?: Readonly<Record<string, ReviewPolicy>>;
+  readonly defaultPolicy?: ReviewPolicy;
   readonly breakers?: BreakerGate;
   readonly budgets?: BudgetGate;
   /** Model names per tier and their prices, for the pre-call budget estimate. */
@@ -89,6 +90,7 @@ function createContext(options: EngineOptions): EngineContext {
     runner: options.runner,
     logger: options.logger,
     policies: options.policies ?? {},
+    defaultPolicy: options.defaultPolicy ?? DEFAULT_REVIEW_POLICY,
     breakers: options.breakers,
     budgets: options.budgets,
     now: options.now ?? (() => new Date()),

@@ -1,11 +1,15 @@
 import type { DestinationStream } from 'pino';
-import { createAgentCatalog, createAgentRunner, createPromptLibrary, loadBuiltInAgents, type AgentCatalog, type AgentRunner } from '../../agents/index.js';
+import { builtInWorkflows, createAgentCatalog, createAgentRunner, createPromptLibrary, loadBuiltInAgents, type AgentCatalog, type AgentRunner } from '../../agents/index.js';
 import { loadConfig, type Config, type LogLevel } from '../config.js';
 import { createAgentRuns, type AgentRuns } from '../engine/agent-runs.js';
+import { createWorkflowCatalog, type WorkflowCatalog } from '../engine/workflow/workflow-catalog.js';
+import { BatonError } from '../errors/index.js';
 import { createLogger, type Logger } from '../logging/index.js';
 import type { ModelClient } from '../model/model-types.js';
+import { loadSettings, type Settings } from '../settings/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { createModel } from './create-model.js';
+import { openEngine, type OpenedEngine } from './open-engine.js';
 
 export interface BatonOptions {
   /** Defaults to the process environment; tests pass their own. */
@@ -13,17 +17,22 @@ export interface BatonOptions {
   readonly logDestination?: DestinationStream;
   /** Used when BATON_LOG_LEVEL is not set: servers want info, a CLI command only warnings. */
   readonly defaultLogLevel?: LogLevel;
+  /** BullMQ's key prefix; tests pass their own. */
+  readonly queuePrefix?: string;
 }
 
-/** Everything a process needs, wired once. The store opens on first use: listing agents needs no database. */
+/** Everything a process needs, wired once. The store and Redis open on first use: listing agents needs neither. */
 export interface Baton {
   readonly config: Config;
+  readonly settings: Settings;
   readonly logger: Logger;
   readonly model: ModelClient;
   readonly agents: AgentCatalog;
+  readonly workflows: WorkflowCatalog;
   readonly runner: AgentRunner;
   store(): Promise<Store>;
   agentRuns(): Promise<AgentRuns>;
+  engine(): Promise<OpenedEngine>;
   close(): Promise<void>;
 }
 
@@ -37,22 +46,42 @@ export async function createBaton(options: BatonOptions = {}): Promise<Baton> {
     secrets: [config.model.apiKey, config.databaseUrl].filter((secret): secret is string => secret !== undefined),
   });
   if (simulated) logger.info('offline mode: answers come from the deterministic simulator, not a real model (set ANTHROPIC_API_KEY for real answers)');
+  const settings = await loadSettings(config);
   const model = createModel(config, logger);
   const agents = createAgentCatalog(await loadBuiltInAgents(config.promptsDir));
+  const workflows = createWorkflowCatalog(builtInWorkflows(agents));
+  assertSettingsNameWorkflows(settings, workflows);
   const runner = createAgentRunner({ model, prompts: createPromptLibrary(config.promptsDir), logger });
   let opened: Promise<Store> | undefined;
+  let engine: Promise<OpenedEngine> | undefined;
   const store = () => (opened ??= openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger }));
   return {
     config,
+    settings,
     logger,
     model,
     agents,
+    workflows,
     runner,
     store,
     agentRuns: async () => createAgentRuns({ sql: (await store()).sql, runner, logger }),
+    engine: () => (engine ??= store().then((ready) => openEngine({ config, settings, store: ready, workflows, runner, logger, ...(options.queuePrefix === undefined ? {} : { prefix: options.queuePrefix }) }))),
     close: async () => {
-      if (opened !== undefined) await (await opened).close();
+      if (engine !== undefined) await (await engine.catch(() => undefined))?.close();
+      if (opened !== undefined) await (await opened.catch(() => undefined))?.close();
       logger.flush();
     },
   };
+}
+
+/** A trigger or schedule naming a workflow that does not exist would only fail when it fires: refuse it at start. */
+function assertSettingsNameWorkflows(settings: Settings, workflows: WorkflowCatalog): void {
+  const known = new Set(workflows.list().map((workflow) => workflow.name));
+  const problems = [
+    ...settings.triggers.flatMap((trigger, index) => (known.has(trigger.workflow) ? [] : [`triggers[${index}].workflow: no workflow named "${trigger.workflow}"`])),
+    ...settings.schedules.flatMap((schedule, index) => (known.has(schedule.workflow) ? [] : [`schedules[${index}].workflow: no workflow named "${schedule.workflow}"`])),
+  ];
+  if (problems.length > 0) {
+    throw new BatonError('config_invalid', `Invalid settings:\n  - ${problems.join('\n  - ')}\n  Workflows: ${[...known].join(', ')}.`, { details: { problems } });
+  }
 }

@@ -89,7 +89,7 @@ describe('baton agent run input errors', () => {
   it('lists the agents that exist when the name is wrong', async () => {
     const { status, err } = await cli(['agent', 'run', 'reply-classifer', '--input', 'examples/replies/interested.json'], env());
     expect(status).toBe(2);
-    expect(err).toContain('No agent named "reply-classifer". Agents: reply-classifier, email-qa.');
+    expect(err).toMatch(/No agent named "reply-classifer"\. Agents: reply-classifier, classification-judge, email-qa, .*opt-out-confirmer\./);
   });
 
   it('shows usage when --input is missing', async () => {
@@ -125,12 +125,12 @@ describe('baton help and agents', () => {
     const { status, out } = await cli(['agents', '--json'], {});
     expect(status).toBe(0);
     const agents = JSON.parse(out) as { name: string; tier: string; model: string; reads: string[]; checks: unknown[]; inputSchema: { properties: object } }[];
-    expect(agents.map((agent) => [agent.name, agent.tier, agent.model])).toEqual([
-      ['reply-classifier', 'fast', 'claude-haiku-5-5'],
-      ['email-qa', 'balanced', 'claude-sonnet-5-5'],
-    ]);
-    expect(Object.keys(agents[0]!.inputSchema.properties)).toEqual(['reply']);
-    expect(agents[1]!.reads).toEqual(['emails', 'signal']);
+    expect(agents).toHaveLength(15);
+    const byName = new Map(agents.map((agent) => [agent.name, agent]));
+    expect(byName.get('reply-classifier')).toMatchObject({ tier: 'fast', model: 'claude-haiku-5-5', reads: ['reply'] });
+    expect(byName.get('email-qa')).toMatchObject({ tier: 'balanced', model: 'claude-sonnet-5-5', reads: ['emails', 'signal'] });
+    expect(byName.get('email-writer')).toMatchObject({ tier: 'deep', model: 'claude-opus-5-5' });
+    expect(Object.keys(byName.get('reply-classifier')!.inputSchema.properties)).toEqual(['reply']);
   });
 
   it('prints a readable listing without --json', async () => {

@@ -42,7 +42,7 @@ export function toApprovalView(row: ApprovalRow): ApprovalView {
     status: row.status,
     payload: row.payload,
     fingerprint: row.fingerprint,
-    reviewers: row.reviewers,
+    reviewers: { users: [...row.reviewers.users], groups: [...row.reviewers.groups], ...(row.reviewers.channel === undefined ? {} : { channel: row.reviewers.channel }) },
     context: row.context,
     editSchema: row.edit_schema,
     requestedAt: iso(row.requested_at) ?? '',

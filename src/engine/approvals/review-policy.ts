@@ -1,24 +1,31 @@
-import { z } from 'zod';
+/**
+ * A review policy as the engine uses it: the settings file (`reviewPolicies`) declares them and
+ * validates them; the engine copies the one in force onto each approval when it opens.
+ */
+export interface Reviewers {
+  /** Reviewer ids (Slack user ids, MCP or CLI identities). No users and no groups: anyone may decide. */
+  readonly users: readonly string[];
+  readonly groups: readonly string[];
+  readonly channel?: string | undefined;
+}
 
-export const ReviewersSchema = z.object({
-  /** Reviewer ids (Slack user ids, MCP or CLI identities). Empty users and groups: anyone may decide. */
-  users: z.array(z.string().min(1)).default([]),
-  groups: z.array(z.string().min(1)).default([]),
-  channel: z.string().min(1).optional(),
-});
-export type Reviewers = z.infer<typeof ReviewersSchema>;
-
-export const ReviewPolicySchema = z.object({
+export interface ReviewPolicy {
   /** Seed 003: low auto-approves, medium proceeds and notifies (sampled for review), high always asks. */
-  risk: z.enum(['low', 'medium', 'high']).default('high'),
-  reviewers: ReviewersSchema.default({ users: [], groups: [] }),
-  expiresInMinutes: z.number().int().positive().default(1_440),
-  onExpiry: z.enum(['escalate', 'reject']).default('escalate'),
-  escalateTo: ReviewersSchema.default({ users: [], groups: [] }),
-});
-export type ReviewPolicy = z.infer<typeof ReviewPolicySchema>;
+  readonly risk: 'low' | 'medium' | 'high';
+  readonly reviewers: Reviewers;
+  readonly expiresInMinutes: number;
+  readonly onExpiry: 'escalate' | 'reject';
+  readonly escalateTo: Reviewers;
+}
 
-export const DEFAULT_REVIEW_POLICY: ReviewPolicy = ReviewPolicySchema.parse({});
+/** Unknown actions are high risk: a forgotten policy must never mean no review. */
+export const DEFAULT_REVIEW_POLICY: ReviewPolicy = {
+  risk: 'high',
+  reviewers: { users: [], groups: [] },
+  expiresInMinutes: 1_440,
+  onExpiry: 'escalate',
+  escalateTo: { users: [], groups: [] },
+};
 
 /** The policy in force for an action type; it is copied onto the approval so a later config change never alters an open one. */
 export function reviewPolicyFor(policies: Readonly<Record<string, ReviewPolicy>>, action: string, fallback: ReviewPolicy = DEFAULT_REVIEW_POLICY): ReviewPolicy {

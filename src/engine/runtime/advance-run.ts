@@ -15,6 +15,8 @@ import type { StepJobData } from './step-job.js';
 export interface AdvanceContext {
   readonly workflows: WorkflowCatalog;
   readonly policies: Readonly<Record<string, ReviewPolicy>>;
+  /** For actions without a policy of their own. */
+  readonly defaultPolicy: ReviewPolicy;
   readonly now: () => Date;
 }
 
@@ -76,7 +78,7 @@ async function settlePlan(
   for (let round = 0; round < MAX_PLAN_ROUNDS && plan.gates.length > 0; round += 1) {
     let settled = false;
     for (const gate of plan.gates) {
-      const opened = await openApproval(transaction, { run, gate, policies: context.policies, now: context.now() });
+      const opened = await openApproval(transaction, { run, gate, policies: context.policies, defaultPolicy: context.defaultPolicy, now: context.now() });
       events.push(...opened.events);
       if (opened.record !== undefined) {
         state.approvals.set(gate.key, opened.record);

@@ -61,8 +61,9 @@ async function runAgent(context: EngineContext, job: StepJobData, signal: AbortS
 
 async function succeed(context: EngineContext, job: StepJobData, result: AgentResult<unknown> & { ok: true }, breakerNames: string[]): Promise<StepVerdict> {
   await context.breakers?.recordSuccess(breakerNames);
-  await context.budgets?.record({ runId: job.runId, costUsd: result.costUsd });
+  // After the store has the cost: a ledger rebuilt from the store then counts it exactly once.
   await recordStepSuccess(context, job, result);
+  await context.budgets?.record({ runId: job.runId, costUsd: result.costUsd });
   return { kind: 'done' };
 }
 

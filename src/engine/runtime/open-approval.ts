@@ -12,6 +12,7 @@ export interface OpenApprovalOptions {
   readonly run: { readonly id: string; readonly traceId: string; readonly workflow: string };
   readonly gate: OpenedGate;
   readonly policies: Readonly<Record<string, ReviewPolicy>>;
+  readonly defaultPolicy: ReviewPolicy;
   readonly now: Date;
 }
 
@@ -22,7 +23,7 @@ export interface OpenApprovalOptions {
  */
 export async function openApproval(transaction: SqlClient, options: OpenApprovalOptions): Promise<{ record?: ApprovalRecord; events: RunEventInput[] }> {
   const { run, gate } = options;
-  const policy = reviewPolicyFor(options.policies, gate.action);
+  const policy = reviewPolicyFor(options.policies, gate.action, options.defaultPolicy);
   const settledBy = gate.kind === 'gate' ? await settleByPolicy(transaction, options, policy) : undefined;
   await insertApproval(transaction, {
     id: randomUUID(),

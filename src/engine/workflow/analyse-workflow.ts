@@ -96,7 +96,10 @@ function visitFanOut(node: FanOutNode, input: z.ZodObject, key: string, from: st
   if (entries.length < 2) walk.problems.push(`fan-out "${key}" needs at least two branches`);
   if (node.branchTimeoutMs <= 0) walk.problems.push(`fan-out "${key}" branchTimeoutMs must be positive`);
   const outputs = entries.map(([name, branch]) => [name, visit(branch, input, `${key}/${name}`, from, walk).optional()] as const);
-  const mergeInput = extendObject(input, { branches: z.object(Object.fromEntries(outputs)), missing: MissingBranchesSchema });
+  // The engine only ever names this fan-out's own branches as missing, so the schema says exactly that.
+  const names = entries.map(([name]) => name);
+  const missing = names.length === 0 ? MissingBranchesSchema : z.array(z.object({ branch: z.enum(names as [string, ...string[]]), reason: z.string() }));
+  const mergeInput = extendObject(input, { branches: z.object(Object.fromEntries(outputs)), missing });
   fit(mergeInput, `the branches of "${key}"`, node.merge, `the merge of "${key}" (${node.merge.name})`, walk);
   return objectOutput(node.merge, key, walk);
 }

@@ -24,7 +24,7 @@ export interface WorkflowDefinition extends WorkflowDefinitionOptions {
 }
 
 const WORKFLOW_NAME = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
-const NODE_ID = /^[a-z][a-z0-9-]*$/;
+const NODE_ID = /^[a-z][a-zA-Z0-9_-]*$/;
 
 /**
  * Declares a workflow and checks it at once: every hand-off's schemas fit (a mismatch names
@@ -35,7 +35,7 @@ export function defineWorkflow(options: WorkflowDefinitionOptions): WorkflowDefi
   const analysis = analyseWorkflow(options.root, options.input);
   const problems = [
     ...(WORKFLOW_NAME.test(options.name) ? [] : ['name must be snake_case, like research_account']),
-    ...[...analysis.shapes.keys()].flatMap((key) => (key.split('/').every((id) => NODE_ID.test(id)) ? [] : [`node key "${key}": ids must be kebab-case`])),
+    ...[...analysis.shapes.keys()].flatMap((key) => (key.split('/').every((id) => NODE_ID.test(id)) ? [] : [`node key "${key}": ids must start with a lower-case letter and use only letters, digits, - and _`])),
     ...analysis.problems,
   ];
   if (problems.length > 0) {

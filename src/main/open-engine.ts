@@ -1,0 +1,90 @@
+import type { Redis } from 'ioredis';
+import type { AgentRunner } from '../../agents/index.js';
+import { createRedisConnection } from '../../queues/connection/index.js';
+import { createEventBus, type EventBus } from '../../queues/events/index.js';
+import { createBullStepQueue, type BullStepQueue } from '../../queues/steps/index.js';
+import type { Config } from '../config.js';
+import { createCircuitBreakers, type CircuitBreakers } from '../engine/breakers/index.js';
+import { createBudgets } from '../engine/budgets/index.js';
+import { createEngine, type Engine } from '../engine/engine.js';
+import type { WorkflowCatalog } from '../engine/workflow/workflow-catalog.js';
+import type { Logger } from '../logging/index.js';
+import type { Settings } from '../settings/index.js';
+import type { Store } from '../store/index.js';
+
+export interface OpenedEngine {
+  readonly engine: Engine;
+  readonly redis: Redis;
+  readonly queue: BullStepQueue;
+  readonly events: EventBus;
+  readonly breakers: CircuitBreakers;
+  readonly prefix: string;
+  close(): Promise<void>;
+}
+
+export interface OpenEngineOptions {
+  readonly config: Config;
+  readonly settings: Settings;
+  readonly store: Store;
+  readonly workflows: WorkflowCatalog;
+  readonly runner: AgentRunner;
+  readonly logger: Logger;
+  /** BullMQ's key prefix; tests pass their own. */
+  readonly prefix?: string;
+}
+
+/** The engine with its queue, breakers, budgets and event bus, all on one Redis. */
+export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngine> {
+  const { config, settings, store, logger } = options;
+  const prefix = options.prefix ?? 'baton';
+  const redis = await createRedisConnection(config.redisUrl, { forWorker: true, logger });
+  const queue = createBullStepQueue({ connection: redis, prefix });
+  const events = createEventBus({ connection: redis, prefix, logger });
+  const breakers = createCircuitBreakers({
+    redis,
+    prefix: `${prefix}:breakers:`,
+    settings: settings.breakers,
+    onOpened: (state) => {
+      logger.error({ breaker: state.name, retryAt: state.retryAt }, 'circuit breaker opened; work for it is held');
+      events.publish({ type: 'breaker.opened', data: state }).catch((error: unknown) => { logger.error({ err: error }, 'breaker.opened event not published'); });
+    },
+  });
+  const budgets = createBudgets({
+    redis,
+    prefix: `${prefix}:budgets:`,
+    settings: settings.budgets,
+    loadRunSpend: async (runId) => {
+      const { rows } = await store.sql.query<{ cost: string | number; steps: string | number }>('SELECT coalesce(sum(cost_usd), 0) AS cost, count(*) AS steps FROM steps WHERE run_id = $1', [runId]);
+      return { costUsd: Number(rows[0]?.cost ?? 0), steps: Number(rows[0]?.steps ?? 0) };
+    },
+    loadDaySpend: async (dayStart) => {
+      const { rows } = await store.sql.query<{ cost: string | number }>('SELECT coalesce(sum(cost_usd), 0) AS cost FROM steps WHERE finished_at >= $1::timestamptz', [dayStart]);
+      return Number(rows[0]?.cost ?? 0);
+    },
+  });
+  const engine = createEngine({
+    sql: store.sql,
+    queue,
+    workflows: options.workflows,
+    runner: options.runner,
+    logger,
+    policies: settings.reviewPolicies,
+    defaultPolicy: settings.defaultReviewPolicy,
+    breakers,
+    budgets,
+    models: { tiers: config.model.tiers, prices: config.model.prices },
+  });
+  return {
+    engine,
+    redis,
+    queue,
+    events,
+    breakers,
+    prefix,
+    close: async () => {
+      await events.close();
+      await queue.close();
+      await redis.quit();
+    },
+  };
+}
