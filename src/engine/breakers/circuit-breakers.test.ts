@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BatonError } from '../../errors/index.js';
 import type { BreakerState, CircuitBreakers } from './index.js';
 import { createCircuitBreakers } from './index.js';
+import { deleteRedisKeys } from '../../../test/support/delete-redis-keys.js';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const START = Date.parse('2025-03-03T09:00:00.000Z');
@@ -17,14 +18,7 @@ function breakers(client: Redis = redis): CircuitBreakers {
   return createCircuitBreakers({ redis: client, prefix, settings, now: () => clock, onOpened: (state) => opened.push(state) });
 }
 
-async function deleteKeys(pattern: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-    if (keys.length > 0) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-}
+const deleteKeys = (pattern: string) => deleteRedisKeys(redis, pattern);
 
 beforeEach(() => {
   prefix = `test:breakers:${randomBytes(6).toString('hex')}:`;

@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Budgets, BudgetsOptions } from './index.js';
 import { createBudgets } from './index.js';
+import { deleteRedisKeys } from '../../../test/support/delete-redis-keys.js';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const redis = new Redis(REDIS_URL);
@@ -35,14 +36,7 @@ function budgets(options: Partial<BudgetsOptions> = {}): Budgets {
   });
 }
 
-async function deleteKeys(pattern: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-    if (keys.length > 0) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-}
+const deleteKeys = (pattern: string) => deleteRedisKeys(redis, pattern);
 
 beforeEach(() => {
   prefix = `test:budgets:${randomBytes(6).toString('hex')}:`;

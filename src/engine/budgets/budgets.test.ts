@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BatonError } from '../../errors/index.js';
 import type { Budgets, BudgetSettingsInput } from './index.js';
 import { createBudgets } from './index.js';
+import { deleteRedisKeys } from '../../../test/support/delete-redis-keys.js';
 
 const redis = new Redis('redis://127.0.0.1:6379');
 const NOW = Date.parse('2025-03-03T15:00:00.000Z');
@@ -29,14 +30,7 @@ async function refusal(work: Promise<void>): Promise<BatonError> {
   return error;
 }
 
-async function deleteKeys(pattern: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-    if (keys.length > 0) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-}
+const deleteKeys = (pattern: string) => deleteRedisKeys(redis, pattern);
 
 beforeEach(() => {
   prefix = `test:budgets:${randomBytes(6).toString('hex')}:`;
