@@ -58,6 +58,7 @@ UPDATE runs SET
   output = CASE WHEN status IN (${FINISHED_STATUSES_SQL}) THEN output ELSE coalesce($7::jsonb, output) END,
   error = CASE WHEN status IN (${FINISHED_STATUSES_SQL}) THEN error ELSE coalesce($8::jsonb, error) END,
   finished_at = CASE WHEN status NOT IN (${FINISHED_STATUSES_SQL}) AND $6::text IN (${FINISHED_STATUSES_SQL}) THEN now() ELSE finished_at END,
+  started_at = CASE WHEN started_at IS NULL AND $6::text IS NOT NULL AND $6::text <> 'queued' THEN now() ELSE started_at END,
   updated_at = now()
 WHERE id = $1
 RETURNING *`;
