@@ -40,7 +40,7 @@ describe('queue conventions', () => {
     expect(queuePrefix()).toBe('baton');
     expect(queuePrefix('test-events-1f3a')).toBe('test-events-1f3a');
     expect(() => queuePrefix('has space')).toThrow(BatonError);
-    expect(QUEUE_NAMES).toEqual({ events: 'events', schedules: 'schedules' });
+    expect(QUEUE_NAMES).toEqual({ events: 'events', schedules: 'schedules', steps: 'steps' });
   });
 
   it('refuses to build a worker on a connection made for producers', async () => {

@@ -50,8 +50,8 @@ describe('loadSettings', () => {
     const settings = await loadSettings({ configFile: { path: EXAMPLE, explicit: true } });
     expect(Object.keys(settings.reviewPolicies).sort()).toEqual([...KNOWN_REVIEW_ACTIONS].sort());
     expect(settings.reviewPolicies['crm_write']).toMatchObject({ risk: 'medium', onExpiry: 'reject', expiresInMinutes: 480 });
-    expect(settings.triggers[0]).toMatchObject({ event: 'lead.created', workflow: 'research_account', input: { lead: 'data.lead' } });
-    expect(settings.schedules[0]).toMatchObject({ id: 'deal-review-morning', cron: '0 6 * * 1-5', timeZone: 'America/New_York' });
+    expect(settings.triggers[0]).toMatchObject({ event: 'account.targeted', workflow: 'research_account', input: { account: 'data.account' } });
+    expect(settings.schedules[0]).toMatchObject({ id: 'monday-research-northwind', cron: '0 6 * * 1', timeZone: 'America/New_York' });
     expect(Object.isFrozen(settings.schedules[0]?.input)).toBe(true);
     expect(() => {
       (settings.budgets as { runUsd: number }).runUsd = 1_000;
