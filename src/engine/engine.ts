@@ -25,6 +25,8 @@ export interface EngineOptions {
   readonly logger: Logger;
   readonly policies?: Readonly<Record<string, ReviewPolicy>>;
   readonly defaultPolicy?: ReviewPolicy;
+  /** Defaults to 50. */
+  readonly maxStepsPerRun?: number;
   readonly breakers?: BreakerGate;
   readonly budgets?: BudgetGate;
   /** Model names per tier and their prices, for the pre-call budget estimate. */
@@ -91,6 +93,7 @@ function createContext(options: EngineOptions): EngineContext {
     logger: options.logger,
     policies: options.policies ?? {},
     defaultPolicy: options.defaultPolicy ?? DEFAULT_REVIEW_POLICY,
+    maxStepsPerRun: options.maxStepsPerRun ?? 50,
     breakers: options.breakers,
     budgets: options.budgets,
     now: options.now ?? (() => new Date()),

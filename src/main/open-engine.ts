@@ -70,6 +70,7 @@ export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngi
     logger,
     policies: settings.reviewPolicies,
     defaultPolicy: settings.defaultReviewPolicy,
+    maxStepsPerRun: settings.budgets.maxStepsPerRun,
     breakers,
     budgets,
     models: { tiers: config.model.tiers, prices: config.model.prices },

@@ -1,5 +1,5 @@
 import { BatonError, toBatonError } from '../errors/index.js';
-import { FINISHED_RUN_STATUSES, type RunEvent, type RunStatus, type StoredError } from './run-records.js';
+import { FINISHED_RUN_STATUSES, StoredErrorSchema, type RunEvent, type RunStatus, type StoredError } from './run-records.js';
 import { toRunEvent, type RunEventRow, type RunRow } from './run-rows.js';
 import type { AppendEventInput, RunOutcome, StepMeasurements } from './run-store-types.js';
 import type { SqlClient } from './sql-client.js';
@@ -17,8 +17,10 @@ export function jsonParam(value: unknown, field: string): string | null {
   }
 }
 
+/** Anything thrown, as stored; an error that is already in stored form (a planner's outcome) is kept as it is. */
 export function storedError(error: unknown): StoredError {
-  return toBatonError(error).toJSON();
+  const stored = StoredErrorSchema.safeParse(error);
+  return stored.success ? stored.data : toBatonError(error).toJSON();
 }
 
 export const FINISHED_STATUSES_SQL = FINISHED_RUN_STATUSES.map((status) => `'${status}'`).join(', ');

@@ -26,7 +26,7 @@ export interface EngineHarness {
   close(): Promise<void>;
 }
 
-export interface HarnessOptions extends Partial<Pick<EngineOptions, 'policies' | 'breakers' | 'budgets' | 'models' | 'now'>> {
+export interface HarnessOptions extends Partial<Pick<EngineOptions, 'policies' | 'breakers' | 'budgets' | 'models' | 'now' | 'maxStepsPerRun'>> {
   readonly workflows: readonly WorkflowDefinition[];
   /** Defaults to offline mode's simulator. */
   readonly model?: ModelClient;

@@ -1,3 +1,4 @@
+import { BatonError } from '../../errors/index.js';
 import type { RunStatus, SqlClient } from '../../store/index.js';
 import { isFinished, lockRun, updateRun } from '../../store/run-sql.js';
 import type { StepMeasurements } from '../../store/index.js';
@@ -17,6 +18,8 @@ export interface AdvanceContext {
   readonly policies: Readonly<Record<string, ReviewPolicy>>;
   /** For actions without a policy of their own. */
   readonly defaultPolicy: ReviewPolicy;
+  /** A runaway workflow stops here (settings `budgets.maxStepsPerRun`). */
+  readonly maxStepsPerRun: number;
   readonly now: () => Date;
 }
 
@@ -53,9 +56,10 @@ export async function advanceRun(transaction: SqlClient, context: AdvanceContext
   const definition = context.workflows.get(run.name, run.version);
   const state = { input: run.input, steps: await readLatestSteps(transaction, runId), approvals: await readApprovals(transaction, runId) };
   const plan = await settlePlan(transaction, context, definition, { id: run.id, traceId: run.trace_id, workflow: run.name }, state, events);
-  const queued = await insertQueuedSteps(transaction, identity, plan.queue);
+  const limited = withinStepLimit(plan, state.steps.size, context.maxStepsPerRun);
+  const queued = await insertQueuedSteps(transaction, identity, limited.queue);
   for (const step of queued) events.push({ type: 'step.queued', step: step.key, data: { stepId: step.id, agent: step.agent, attempt: step.attempt } });
-  const outcome = plan.outcome;
+  const outcome = limited.outcome;
   const updated = await updateRun(transaction, runId, extras.measurements ?? {}, outcome);
   if (updated.status !== run.status) events.push({ type: `run.${updated.status}`, data: 'error' in outcome ? { error: outcome.error } : {} });
   await insertEvents(transaction, identity, events);
@@ -89,4 +93,13 @@ async function settlePlan(
     plan = planRun(definition, state);
   }
   return plan;
+}
+
+/** Seed 000: loop and step limits stop runaway work before it is queued, with a reason a person can act on. */
+function withinStepLimit(plan: Plan, stepsSoFar: number, maxSteps: number): Pick<Plan, 'queue' | 'outcome'> {
+  if (stepsSoFar + plan.queue.length <= maxSteps) return plan;
+  const error = new BatonError('budget_exceeded', `The run would take more than ${maxSteps} steps (budgets.maxStepsPerRun in the settings file); it has ${stepsSoFar}.`, {
+    details: { limit: 'steps', maxSteps, stepsSoFar },
+  }).toJSON();
+  return { queue: [], outcome: { status: 'failed', error } };
 }
