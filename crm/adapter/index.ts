@@ -1,0 +1,16 @@
+export {
+  CRM_OBJECT_TYPES,
+  CrmObjectTypeSchema,
+  CrmQuerySchema,
+  CrmRecordSchema,
+  FieldChangeSchema,
+  RecordRefSchema,
+  type ApplyChangesRequest,
+  type ApplyChangesResult,
+  type CrmAdapter,
+  type CrmObjectType,
+  type CrmQuery,
+  type CrmRecord,
+  type FieldChange,
+  type RecordRef,
+} from './crm-adapter.js';
