@@ -46,8 +46,10 @@ async function processStep(options: StepWorkerOptions, job: Job<StepJobData>, to
   if (!parsed.success) throw new UnrecoverableError(`Step job ${job.id ?? '?'} has invalid data: ${formatZodIssues(parsed.error.issues, 'data')}`);
   const verdict = await options.engine.executeStep({
     job: parsed.data,
-    redelivered: job.attemptsMade > 0 || job.stalledCounter > 0,
+    // A job started before (retried, stalled, or held and delayed) checks the store first: its step may have ended or been cancelled.
+    redelivered: job.attemptsMade > 0 || job.stalledCounter > 0 || job.attemptsStarted > 1,
     lastAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
+    holds: Math.max(0, job.attemptsStarted - job.attemptsMade - job.stalledCounter - 1),
     ...(signal === undefined ? {} : { signal }),
   });
   if (verdict.kind === 'retry') throw new Error(verdict.error.message, { cause: verdict.error });

@@ -29,6 +29,11 @@ export async function sweepExpiredApprovals(context: EngineContext, limit = 100)
 type Settled = { kind: 'escalated' | 'expired' | 'skipped'; jobs: [] | Awaited<ReturnType<typeof advanceRun>>['jobs'] };
 
 async function settleExpired(transaction: SqlClient, context: EngineContext, approvalId: string): Promise<Settled> {
+  // The run first, then the approval: the order every other writer (decisions, step endings, cancels) takes.
+  const owner = await transaction.query<{ run_id: string }>('SELECT run_id FROM approvals WHERE id = $1', [approvalId]);
+  const runId = owner.rows[0]?.run_id;
+  if (runId === undefined) return { kind: 'skipped', jobs: [] };
+  await lockRun(transaction, runId);
   const { rows } = await transaction.query<ApprovalRow>(
     `SELECT * FROM approvals WHERE id = $1 AND status = 'pending' AND expires_at <= now() FOR UPDATE SKIP LOCKED`,
     [approvalId],
@@ -41,7 +46,6 @@ async function settleExpired(transaction: SqlClient, context: EngineContext, app
          expires_at = now() + make_interval(mins => $3) WHERE id = $1`,
       [row.id, jsonParam(row.policy.escalateTo, 'escalation reviewers'), row.policy.expiresInMinutes],
     );
-    await lockRun(transaction, row.run_id);
     await transaction.query(`INSERT INTO run_events (run_id, trace_id, step, type, data) VALUES ($1, $2, $3, 'approval.escalated', $4::jsonb)`, [
       row.run_id,
       row.trace_id,

@@ -1,6 +1,7 @@
 import type { SqlClient, StoredError } from '../../store/index.js';
 import { jsonParam } from '../../store/run-sql.js';
 import type { ModelUsage } from '../../model/model-types.js';
+import { fingerprintOf } from '../approvals/fingerprint.js';
 import type { QueuedStep, StepRecord } from '../planner/plan-types.js';
 
 export interface QueuedStepRow {
@@ -17,12 +18,12 @@ export async function insertQueuedSteps(transaction: SqlClient, run: { id: strin
   if (steps.length === 0) return [];
   const values: (string | number | null)[] = [run.id, run.traceId];
   const rows = steps.map((step, index) => {
-    values.push(crypto.randomUUID(), step.key, step.agent, step.attempt, `${run.id}:${step.key}:${step.attempt}`, jsonParam(step.input, `input of ${step.key}`), step.timeoutMs ?? null);
-    const base = 3 + index * 7;
-    return `($${base}, $1, $2, $${base + 1}, $${base + 2}, 'pending', $${base + 3}, $${base + 4}, $${base + 5}::jsonb, $${base + 6})`;
+    values.push(crypto.randomUUID(), step.key, step.agent, step.attempt, `${run.id}:${step.key}:${step.attempt}`, jsonParam(step.input, `input of ${step.key}`), step.timeoutMs ?? null, fingerprintOf(step.input));
+    const base = 3 + index * 8;
+    return `($${base}, $1, $2, $${base + 1}, $${base + 2}, 'pending', $${base + 3}, $${base + 4}, $${base + 5}::jsonb, $${base + 6}, $${base + 7})`;
   });
   const { rows: inserted } = await transaction.query<{ id: string; name: string; agent: string; attempt: number; input: unknown; timeout_ms: number | null }>(
-    `INSERT INTO steps (id, run_id, trace_id, name, agent, status, attempt, idempotency_key, input, timeout_ms)
+    `INSERT INTO steps (id, run_id, trace_id, name, agent, status, attempt, idempotency_key, input, timeout_ms, input_fingerprint)
      VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING RETURNING id, name, agent, attempt, input, timeout_ms`,
     values,
   );
@@ -31,11 +32,13 @@ export async function insertQueuedSteps(transaction: SqlClient, run: { id: strin
 
 /** The latest attempt of every step of a run, keyed by node key: what the planner reads. */
 export async function readLatestSteps(transaction: SqlClient, runId: string): Promise<Map<string, StepRecord>> {
-  const { rows } = await transaction.query<{ name: string; attempt: number; status: StepRecord['status']; output: unknown; error: StoredError | null; confidence: number | null }>(
-    `SELECT DISTINCT ON (name) name, attempt, status, output, error, confidence FROM steps WHERE run_id = $1 ORDER BY name, attempt DESC`,
+  const { rows } = await transaction.query<{ name: string; attempt: number; status: StepRecord['status']; output: unknown; error: StoredError | null; confidence: number | null; input_fingerprint: string | null }>(
+    `SELECT DISTINCT ON (name) name, attempt, status, output, error, confidence, input_fingerprint FROM steps WHERE run_id = $1 ORDER BY name, attempt DESC`,
     [runId],
   );
-  return new Map(rows.map((row) => [row.name, { key: row.name, attempt: row.attempt, status: row.status, output: row.output, error: row.error, confidence: row.confidence }]));
+  return new Map(
+    rows.map((row) => [row.name, { key: row.name, attempt: row.attempt, status: row.status, output: row.output, error: row.error, confidence: row.confidence, inputFingerprint: row.input_fingerprint }]),
+  );
 }
 
 export interface StepEnding {

@@ -4,7 +4,8 @@ import { BatonError, type ErrorCode } from '../../errors/index.js';
 import type { StoredError } from '../../store/index.js';
 import type { MissingBranches } from '../workflow/handoff-schemas.js';
 import type { WorkflowDefinition } from '../workflow/define-workflow.js';
-import type { Evaluation, OpenedGate, QueuedStep, RunState } from './plan-types.js';
+import { fingerprintOf } from '../approvals/fingerprint.js';
+import type { Evaluation, OpenedGate, QueuedStep, RunState, StepRecord } from './plan-types.js';
 
 export interface PlanContext {
   readonly definition: WorkflowDefinition;
@@ -41,13 +42,23 @@ export function evaluateAgent(context: PlanContext, call: { key: string; agent: 
     case 'waiting_for_human':
       return ACTIVE;
     case 'succeeded':
-      return done(record.output);
+      return ranWithThisInput(record, call.input) ? done(record.output) : rerun(context, call, record.attempt);
     case 'failed':
       return record.error?.code === 'model_output_invalid' ? escalateInvalidOutput(context, call, record.attempt, record.error) : failed(call.key, record.error ?? storedError('internal', 'step failed'));
     case 'skipped':
     case 'cancelled':
       return failed(call.key, storedError('cancelled', `step ${call.key} was ${record.status}`));
   }
+}
+
+/** An upstream step ran again (a retried branch, an edit) and this step would now be fed something else. */
+function ranWithThisInput(record: StepRecord, input: unknown): boolean {
+  return record.inputFingerprint === null || record.inputFingerprint === fingerprintOf(input);
+}
+
+function rerun(context: PlanContext, call: { key: string; agent: AnyAgent; input: unknown; timeoutMs?: number | undefined }, attempt: number): Evaluation {
+  context.queue.push({ key: call.key, agent: call.agent.name, input: call.input, attempt: attempt + 1, timeoutMs: call.timeoutMs });
+  return ACTIVE;
 }
 
 /**

@@ -81,7 +81,8 @@ function outcomeOf(context: PlanContext, evaluation: Evaluation): RunOutcome {
 /** Seed 000: upstream failure skips dependents and returns what did complete, with the failure. */
 function failedOutcome(context: PlanContext, key: string, error: StoredError): RunOutcome {
   const completed = Object.fromEntries([...context.state.steps.values()].filter((step) => step.status === 'succeeded').map((step) => [step.key, step.output]));
-  if (Object.keys(completed).length === 0) return { status: 'failed', error };
+  // A budget stop is the run's end by decision, not a partial result to build on.
+  if (Object.keys(completed).length === 0 || error.code === 'budget_exceeded') return { status: 'failed', error };
   return { status: 'partial', output: { completed, failed: { step: key, error } }, error };
 }
 

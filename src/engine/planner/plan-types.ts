@@ -10,6 +10,8 @@ export interface StepRecord {
   readonly output: unknown;
   readonly error: StoredError | null;
   readonly confidence: number | null;
+  /** Of the input the step ran with; null for rows written before fingerprints were kept. */
+  readonly inputFingerprint: string | null;
 }
 
 export type ApprovalStatus = 'pending' | 'approved' | 'edited' | 'rejected' | 'expired' | 'cancelled';

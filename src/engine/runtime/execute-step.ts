@@ -17,6 +17,8 @@ export interface StepDelivery {
   readonly redelivered: boolean;
   /** True when this is the queue's last attempt: a retryable failure is then final. */
   readonly lastAttempt: boolean;
+  /** How many times this job was held before (breaker open, rate limited) without spending an attempt. */
+  readonly holds: number;
   /** Aborted when the queue cancels the job (a cancelled run, a draining worker). */
   readonly signal?: AbortSignal;
 }
@@ -67,13 +69,29 @@ async function succeed(context: EngineContext, job: StepJobData, result: AgentRe
   return { kind: 'done' };
 }
 
-/** Only the system's and third parties' faults count against a breaker: bad input says nothing about the agent's health. */
+/**
+ * Only the system's and third parties' faults count against a breaker: bad input says nothing
+ * about an agent's health. And only the model API's own failures count against its breaker: one
+ * agent's invalid answers must not stop every other agent's calls.
+ */
+function breakersBlamed(error: BatonError, breakerNames: readonly string[]): string[] {
+  if (error.fault === 'user' || error.code === 'budget_exceeded') return [];
+  const [agentBreaker, integrationBreaker] = breakerNames;
+  const modelApiFault = MODEL_API_FAULTS.has(error.code) && error.details['status'] !== undefined;
+  return [agentBreaker, modelApiFault ? integrationBreaker : undefined].filter((name): name is string => name !== undefined);
+}
+
+const MODEL_API_FAULTS = new Set(['model_unavailable', 'model_overloaded', 'model_rate_limited']);
+
 async function fail(context: EngineContext, delivery: StepDelivery, error: BatonError, spent: { latencyMs: number; result?: AgentResult<unknown> }, breakerNames: string[]): Promise<StepVerdict> {
   const { job } = delivery;
-  if (error.fault !== 'user' && error.code !== 'budget_exceeded') await context.breakers?.recordFailure(breakerNames);
+  const blamed = breakersBlamed(error, breakerNames);
+  if (blamed.length > 0) await context.breakers?.recordFailure(blamed);
   if (spent.result?.ok === false && spent.result.spent !== undefined) await context.budgets?.record({ runId: job.runId, costUsd: spent.result.spent.costUsd });
   const retryAfterMs = typeof error.details['retryAfterMs'] === 'number' ? error.details['retryAfterMs'] : undefined;
-  if (error.code === 'model_rate_limited' && retryAfterMs !== undefined) return { kind: 'hold', until: Date.now() + retryAfterMs, reason: 'the model API asked to wait' };
+  if (error.code === 'model_rate_limited' && retryAfterMs !== undefined && delivery.holds < MAX_RATE_LIMIT_HOLDS) {
+    return { kind: 'hold', until: Date.now() + retryAfterMs, reason: 'the model API asked to wait' };
+  }
   if (isRetryableAtStepLevel(error) && !delivery.lastAttempt) {
     context.logger.warn({ agent: job.agent, code: error.code, error: error.message }, 'step failed; the queue will retry it');
     return { kind: 'retry', error };
@@ -82,6 +100,9 @@ async function fail(context: EngineContext, delivery: StepDelivery, error: Baton
   await recordStepFailure(context, job, error, spent);
   return { kind: 'done' };
 }
+
+/** A model API that keeps answering 429 fails the step after this many waits (seed 000: bounded retries, then fail). */
+const MAX_RATE_LIMIT_HOLDS = 2;
 
 /**
  * The model client already spent three attempts on 429/5xx, and a step's own timeout means a

@@ -30,8 +30,8 @@ export async function retryRun(context: EngineContext, runId: string, by: string
       throw new BatonError('conflict', `Run ${runId} is ${run.status}; only failed or partial runs can be retried.`, { details: { runId, status: run.status } });
     }
     const failed = await transaction.query<{ name: string }>(
-      `INSERT INTO steps (id, run_id, trace_id, name, agent, status, attempt, idempotency_key, input, timeout_ms)
-       SELECT gen_random_uuid()::text, run_id, trace_id, name, agent, 'pending', attempt + 1, run_id || ':' || name || ':' || (attempt + 1), input, timeout_ms
+      `INSERT INTO steps (id, run_id, trace_id, name, agent, status, attempt, idempotency_key, input, timeout_ms, input_fingerprint)
+       SELECT gen_random_uuid()::text, run_id, trace_id, name, agent, 'pending', attempt + 1, run_id || ':' || name || ':' || (attempt + 1), input, timeout_ms, input_fingerprint
          FROM (SELECT DISTINCT ON (name) * FROM steps WHERE run_id = $1 ORDER BY name, attempt DESC) latest
         WHERE status IN ('failed', 'cancelled', 'skipped')
        RETURNING name`,

@@ -10,6 +10,8 @@ export const workflowEngineMigration: Migration = {
   name: 'workflow-engine',
   sql: `
 ALTER TABLE steps ADD COLUMN timeout_ms integer;
+-- What the step was given: when an upstream step re-runs, a step fed a different input runs again.
+ALTER TABLE steps ADD COLUMN input_fingerprint text;
 CREATE UNIQUE INDEX steps_run_name_attempt_index ON steps (run_id, name, attempt);
 
 ALTER TABLE approvals DROP CONSTRAINT approvals_status_check;

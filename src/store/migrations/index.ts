@@ -1,8 +1,9 @@
 import { initialMigration } from './0001-initial.js';
 import { workflowEngineMigration } from './0002-workflow-engine.js';
+import { crmMigration } from './0003-crm.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
 /** Every migration, in the order applied. Append new ones; never reorder or edit applied ones. */
-export const MIGRATIONS: readonly Migration[] = [initialMigration, workflowEngineMigration];
+export const MIGRATIONS: readonly Migration[] = [initialMigration, workflowEngineMigration, crmMigration];
