@@ -86,6 +86,10 @@ export const ENVIRONMENT_VARIABLES = {
     schema: url(['redis', 'rediss']).default('redis://127.0.0.1:6379'),
     hint: 'a Redis URL such as redis://127.0.0.1:6379',
   },
+  BATON_QUEUE_PREFIX: {
+    schema: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits, "_", "." or "-"').default('baton'),
+    hint: 'a key prefix for every queue in Redis (default baton); give each deployment sharing one Redis its own',
+  },
   ANTHROPIC_API_KEY: { schema: z.string().min(1).optional(), hint: 'an Anthropic API key (sk-ant-…)', secret: true },
   ANTHROPIC_BASE_URL: { schema: url(['http', 'https']).optional(), hint: 'an http(s) URL of the Messages API or a gateway' },
   BATON_MODEL: {
@@ -151,6 +155,8 @@ export interface Config {
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
   readonly redisUrl: string;
+  /** BullMQ's key prefix: deployments sharing one Redis keep apart by it. */
+  readonly queuePrefix: string;
   readonly promptsDir: string;
   /** The JSON config file for policies, triggers and schedules; read by `loadSettings`. */
   readonly configFile: { readonly path: string; readonly explicit: boolean };
@@ -174,6 +180,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     dataDir: path.resolve(variables.BATON_DATA_DIR),
     databaseUrl: variables.DATABASE_URL,
     redisUrl: variables.REDIS_URL,
+    queuePrefix: variables.BATON_QUEUE_PREFIX,
     promptsDir: path.resolve(variables.BATON_PROMPTS_DIR ?? path.join(PACKAGE_ROOT, 'prompts')),
     configFile: { path: path.resolve(variables.BATON_CONFIG ?? 'baton.config.json'), explicit: variables.BATON_CONFIG !== undefined },
     model: {

@@ -1,3 +1,4 @@
+import type { LogLevel } from '../config.js';
 import type { Baton } from '../main/create-baton.js';
 import type { CliIo } from './cli-io.js';
 
@@ -8,11 +9,13 @@ export interface CliContext {
 }
 
 export interface CliCommand {
-  /** One or two words: `agents`, `agent run`. */
+  /** One or two words: `agents`, `agent run`, `runs show`. */
   readonly name: string;
   readonly usage: string;
   readonly summary: string;
   readonly help: string;
+  /** The log level when BATON_LOG_LEVEL is unset: `warn` unless the command is a long-running process. */
+  readonly defaultLogLevel?: LogLevel;
   run(args: readonly string[], context: CliContext): Promise<number>;
 }
 

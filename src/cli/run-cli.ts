@@ -1,11 +1,64 @@
 import { toBatonError } from '../errors/index.js';
 import { createBaton, type Baton, type BatonOptions } from '../main/create-baton.js';
-import { agentRunCommand } from './commands/agent-run-command.js';
-import { agentsCommand } from './commands/agents-command.js';
 import { EXIT, type CliCommand, type CliContext } from './cli-command.js';
 import { printLine, type CliIo } from './cli-io.js';
+import { breakersCommand } from './commands/breakers-command.js';
+import { eventsPublishCommand } from './commands/events-publish-command.js';
+import { agentRunCommand } from './commands/agent-run-command.js';
+import { agentsCommand } from './commands/agents-command.js';
+import { approvalsApproveCommand } from './commands/approvals-approve-command.js';
+import { approvalsCommand } from './commands/approvals-command.js';
+import { approvalsEditCommand } from './commands/approvals-edit-command.js';
+import { approvalsRejectCommand } from './commands/approvals-reject-command.js';
+import { approvalsShowCommand } from './commands/approvals-show-command.js';
+import { deadLettersCommand } from './commands/dead-letters-command.js';
+import { deadLettersDiscardCommand } from './commands/dead-letters-discard-command.js';
+import { deadLettersRetryCommand } from './commands/dead-letters-retry-command.js';
+import { runCommand } from './commands/run-command.js';
+import { runsCancelCommand } from './commands/runs-cancel-command.js';
+import { runsCommand } from './commands/runs-command.js';
+import { runsRetryCommand } from './commands/runs-retry-command.js';
+import { runsShowCommand } from './commands/runs-show-command.js';
+import { schedulesCommand } from './commands/schedules-command.js';
+import { serveCommand } from './commands/serve-command.js';
+import { triggersCommand } from './commands/triggers-command.js';
+import { workerCommand } from './commands/worker-command.js';
+import { workflowsCommand } from './commands/workflows-command.js';
 
-const COMMANDS: readonly CliCommand[] = [agentsCommand, agentRunCommand];
+/** Every command, in the order `baton --help` lists them. */
+const COMMANDS: readonly CliCommand[] = [
+  serveCommand,
+  workerCommand,
+  workflowsCommand,
+  runCommand,
+  runsCommand,
+  runsShowCommand,
+  runsRetryCommand,
+  runsCancelCommand,
+  approvalsCommand,
+  approvalsShowCommand,
+  approvalsApproveCommand,
+  approvalsRejectCommand,
+  approvalsEditCommand,
+  deadLettersCommand,
+  deadLettersRetryCommand,
+  deadLettersDiscardCommand,
+  triggersCommand,
+  schedulesCommand,
+  eventsPublishCommand,
+  breakersCommand,
+  agentsCommand,
+  agentRunCommand,
+];
+
+/**
+ * The command named by the first words of argv: two-word names (`runs show`) before one-word
+ * ones (`runs`), so `baton runs show <id>` and `baton runs --status failed` both resolve.
+ */
+function findCommand(words: readonly string[]): CliCommand | undefined {
+  const two = words.slice(0, 2).join(' ');
+  return COMMANDS.find((command) => command.name === two) ?? COMMANDS.find((command) => command.name === words[0]);
+}
 
 export interface RunCliOptions extends BatonOptions {
   readonly io: CliIo;
@@ -15,9 +68,12 @@ export interface RunCliOptions extends BatonOptions {
 export async function runCli(argv: readonly string[], options: RunCliOptions): Promise<number> {
   const { io } = options;
   let baton: Promise<Baton> | undefined;
-  const context: CliContext = { io, baton: () => (baton ??= createBaton({ defaultLogLevel: 'warn', ...options })) };
+  const contextFor = (command: CliCommand): CliContext => ({
+    io,
+    baton: () => (baton ??= createBaton({ defaultLogLevel: command.defaultLogLevel ?? 'warn', ...options })),
+  });
   try {
-    return await dispatch(argv, context);
+    return await dispatch(argv, io, contextFor);
   } catch (thrown) {
     const error = toBatonError(thrown);
     io.stderr.write(`baton: ${error.code === 'internal' ? 'unexpected error' : error.code}: ${error.message}\n`);
@@ -27,41 +83,44 @@ export async function runCli(argv: readonly string[], options: RunCliOptions): P
   }
 }
 
-async function dispatch(argv: readonly string[], context: CliContext): Promise<number> {
-  const [first, second] = argv;
+async function dispatch(argv: readonly string[], io: CliIo, contextFor: (command: CliCommand) => CliContext): Promise<number> {
+  const [first] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-    const topic = first === 'help' ? findCommand(argv.slice(1)) : undefined;
-    printLine(context.io, topic === undefined ? overview() : `${topic.usage}\n\n${topic.help}`);
+    const topic = first === 'help' && argv.length > 1 ? findCommand(argv.slice(1)) : undefined;
+    if (first === 'help' && argv.length > 1 && topic === undefined) return unknownCommand(io, argv.slice(1));
+    printLine(io, topic === undefined ? overview() : `${topic.usage}\n\n${topic.help}`);
     return EXIT.ok;
   }
-  const command = findCommand([first, second]);
-  if (command === undefined) {
-    context.io.stderr.write(`baton: unknown command "${argv.join(' ')}". Run baton --help for the list.\n`);
-    return EXIT.usage;
-  }
+  const command = findCommand(argv);
+  if (command === undefined) return unknownCommand(io, argv);
   const rest = argv.slice(command.name.split(' ').length);
   if (rest.includes('--help') || rest.includes('-h')) {
-    printLine(context.io, `${command.usage}\n\n${command.help}`);
+    printLine(io, `${command.usage}\n\n${command.help}`);
     return EXIT.ok;
   }
-  return command.run(rest, context);
+  return command.run(rest, contextFor(command));
 }
 
-function findCommand(words: readonly (string | undefined)[]): CliCommand | undefined {
-  const two = words.slice(0, 2).join(' ');
-  return COMMANDS.find((command) => command.name === two) ?? COMMANDS.find((command) => command.name === words[0]);
+function unknownCommand(io: CliIo, words: readonly string[]): number {
+  io.stderr.write(`baton: unknown command "${words.join(' ')}". Run baton --help for the list.\n`);
+  return EXIT.usage;
 }
+
+/** Usages longer than this put their summary on the next line, so the list stays readable. */
+const USAGE_COLUMN = 52;
 
 function overview(): string {
-  const width = Math.max(...COMMANDS.map((command) => command.usage.length));
+  const width = Math.min(USAGE_COLUMN, Math.max(...COMMANDS.map((command) => command.usage.length)));
+  const entry = (usage: string, summary: string) =>
+    usage.length <= width ? [`  ${usage.padEnd(width)}  ${summary}`] : [`  ${usage}`, `  ${''.padEnd(width)}  ${summary}`];
   return [
     'baton: orchestration server for go-to-market AI agents',
     '',
     'Usage: baton <command> [options]',
     '',
     'Commands:',
-    ...COMMANDS.map((command) => `  ${command.usage.padEnd(width)}  ${command.summary}`),
-    `  ${'baton help <command>'.padEnd(width)}  Show a command's help`,
+    ...COMMANDS.flatMap((command) => entry(command.usage, command.summary)),
+    ...entry('baton help <command>', "Show a command's help"),
     '',
     'Configuration comes from environment variables (see the README). Without ANTHROPIC_API_KEY,',
     'Baton runs in offline mode: a deterministic simulator answers, and every result says so.',

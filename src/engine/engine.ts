@@ -47,6 +47,7 @@ export interface Engine {
   decide(request: DecideRequest): Promise<Decided>;
   sweepExpiredApprovals(): Promise<{ escalated: number; expired: number }>;
   listDeadLetters(options?: { status?: DeadLetter['status']; limit?: number }): Promise<DeadLetter[]>;
+  getDeadLetter(deadLetterId: string): Promise<DeadLetter>;
   retryDeadLetter(deadLetterId: string, by: string): Promise<Advanced>;
   discardDeadLetter(deadLetterId: string, by: string): Promise<void>;
   reconcile(): Promise<Reconciled>;
@@ -73,6 +74,7 @@ export function createEngine(options: EngineOptions): Engine {
     decide: (request) => decideApproval(context, request),
     sweepExpiredApprovals: () => sweepExpiredApprovals(context),
     listDeadLetters: (listOptions) => listDeadLetters(options.sql, listOptions),
+    getDeadLetter: (deadLetterId) => getDeadLetter(options.sql, deadLetterId),
     retryDeadLetter: async (deadLetterId, by) => {
       const letter = await getDeadLetter(options.sql, deadLetterId);
       if (letter.status !== 'open' || letter.runId === null) throw new BatonError('conflict', `Dead letter ${deadLetterId} is ${letter.status}; only open step failures can be retried.`);

@@ -65,7 +65,7 @@ export async function createBaton(options: BatonOptions = {}): Promise<Baton> {
     runner,
     store,
     agentRuns: async () => createAgentRuns({ sql: (await store()).sql, runner, logger }),
-    engine: () => (engine ??= store().then((ready) => openEngine({ config, settings, store: ready, workflows, runner, logger, ...(options.queuePrefix === undefined ? {} : { prefix: options.queuePrefix }) }))),
+    engine: () => (engine ??= store().then((ready) => openEngine({ config, settings, store: ready, workflows, runner, logger, prefix: options.queuePrefix ?? config.queuePrefix }))),
     close: async () => {
       if (engine !== undefined) await (await engine.catch(() => undefined))?.close();
       if (opened !== undefined) await (await opened.catch(() => undefined))?.close();

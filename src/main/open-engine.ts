@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { AgentRunner } from '../../agents/index.js';
 import { createRedisConnection } from '../../queues/connection/index.js';
 import { createEventBus, type EventBus } from '../../queues/events/index.js';
+import { listSchedules, type ScheduleInfo } from '../../queues/schedules/index.js';
 import { createBullStepQueue, type BullStepQueue } from '../../queues/steps/index.js';
 import type { Config } from '../config.js';
 import { createCircuitBreakers, type CircuitBreakers } from '../engine/breakers/index.js';
@@ -19,6 +20,8 @@ export interface OpenedEngine {
   readonly events: EventBus;
   readonly breakers: CircuitBreakers;
   readonly prefix: string;
+  /** Configured schedules as BullMQ knows them, with their next run. */
+  schedules(): Promise<ScheduleInfo[]>;
   close(): Promise<void>;
 }
 
@@ -82,6 +85,7 @@ export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngi
     events,
     breakers,
     prefix,
+    schedules: () => listSchedules({ connection: redis, prefix }),
     close: async () => {
       await events.close();
       await queue.close();

@@ -1,10 +1,9 @@
-import { parseArgs } from 'node:util';
 import { BatonError } from '../../errors/index.js';
 import { printJson } from '../cli-io.js';
 import { EXIT, type CliCommand } from '../cli-command.js';
+import { parseCliArgs } from '../parse-cli-args.js';
 import { readInputFile } from '../read-input-file.js';
-
-const SIMULATED_NOTICE = 'Simulated by offline mode: no model was called. Set ANTHROPIC_API_KEY for real answers.';
+import { SIMULATED_NOTICE } from '../simulated-notice.js';
 
 export const agentRunCommand: CliCommand = {
   name: 'agent run',
@@ -16,7 +15,7 @@ export const agentRunCommand: CliCommand = {
     'Exit status: 0 on success, 1 when the agent failed (the error is in the JSON), 2 for a bad command or input file.',
   ].join('\n'),
   async run(args, context) {
-    const { values, positionals } = parseArgs({ args: [...args], options: { input: { type: 'string', short: 'i' } }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseCliArgs(args, { input: { type: 'string', short: 'i' } }, this.usage);
     const [name, ...extra] = positionals;
     if (name === undefined || values.input === undefined || extra.length > 0) {
       throw new BatonError('input_invalid', `Usage: ${this.usage}`, { details: { usage: true } });

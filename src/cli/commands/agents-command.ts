@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { describeAgent } from '../../../agents/index.js';
 import { printJson, printLine } from '../cli-io.js';
 import { EXIT, type CliCommand } from '../cli-command.js';
+import { expectPositionals, parseCliArgs } from '../parse-cli-args.js';
 
 export const agentsCommand: CliCommand = {
   name: 'agents',
@@ -9,7 +9,8 @@ export const agentsCommand: CliCommand = {
   summary: 'List agents with their model tier, what they read, their checks and schemas',
   help: 'Prints every agent Baton ships. With --json, prints the full definitions, including input and output JSON Schemas.',
   async run(args, context) {
-    const { values } = parseArgs({ args: [...args], options: { json: { type: 'boolean', default: false } }, strict: true });
+    const { values, positionals } = parseCliArgs(args, { json: { type: 'boolean', default: false } }, this.usage);
+    expectPositionals(positionals, 0, this.usage);
     const baton = await context.baton();
     const descriptions = baton.agents.list().map((agent) => describeAgent(agent, baton.config.model.tiers));
     if (values.json) {

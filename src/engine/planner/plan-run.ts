@@ -81,10 +81,12 @@ function outcomeOf(context: PlanContext, evaluation: Evaluation): RunOutcome {
 /** Seed 000: upstream failure skips dependents and returns what did complete, with the failure. */
 function failedOutcome(context: PlanContext, key: string, error: StoredError): RunOutcome {
   const completed = Object.fromEntries([...context.state.steps.values()].filter((step) => step.status === 'succeeded').map((step) => [step.key, step.output]));
-  // A budget stop is the run's end by decision, not a partial result to build on.
-  if (Object.keys(completed).length === 0 || error.code === 'budget_exceeded') return { status: 'failed', error };
+  // A budget stop or a reviewer's rejection ends the run by decision: not a partial result to build on.
+  if (Object.keys(completed).length === 0 || ENDED_BY_DECISION.has(error.code)) return { status: 'failed', error };
   return { status: 'partial', output: { completed, failed: { step: key, error } }, error };
 }
+
+const ENDED_BY_DECISION = new Set(['budget_exceeded', 'rejected']);
 
 function anyRunning(context: PlanContext): boolean {
   return [...context.state.steps.values()].some((step) => step.status === 'pending' || step.status === 'running');

@@ -1,0 +1,34 @@
+import { startWorkers, type StartWorkersOptions } from '../main/start-workers.js';
+import type { CliContext } from './cli-command.js';
+import { EXIT } from './cli-command.js';
+import { listenForShutdown } from './shutdown-signals.js';
+
+export interface RunUntilSignalOptions {
+  readonly role: Extract<StartWorkersOptions['role'], 'serve' | 'worker'>;
+  readonly stepWorkers?: number;
+}
+
+/**
+ * A long-running process: starts the role's workers and runs until SIGINT or SIGTERM, then stops
+ * taking jobs, lets the ones in flight finish and closes its connections (runCli closes Baton).
+ */
+export async function runUntilSignal(context: CliContext, options: RunUntilSignalOptions): Promise<number> {
+  // Listen before anything opens, so a signal during start-up is a clean stop too.
+  const signals = listenForShutdown(context.io, `the ${options.role}`);
+  try {
+    const baton = await context.baton();
+    const opened = await baton.engine();
+    const workers = await startWorkers({ opened, settings: baton.settings, logger: baton.logger, role: options.role, ...(options.stepWorkers === undefined ? {} : { stepWorkers: options.stepWorkers }) });
+    baton.logger.info(
+      { role: options.role, stepWorkers: options.stepWorkers ?? 1, concurrency: baton.settings.queues.concurrency, queuePrefix: opened.prefix, simulated: baton.runner.simulated },
+      `baton ${options.role} started; stop with Ctrl-C or SIGTERM`,
+    );
+    const signal = await signals.received;
+    baton.logger.info({ signal }, `stopping the ${options.role}: in-flight steps finish first`);
+    await workers.close();
+    baton.logger.info(`baton ${options.role} stopped`);
+    return EXIT.ok;
+  } finally {
+    signals.dispose();
+  }
+}
