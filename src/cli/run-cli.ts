@@ -2,6 +2,7 @@ import { toBatonError } from '../errors/index.js';
 import { createBaton, type Baton, type BatonOptions } from '../main/create-baton.js';
 import { EXIT, type CliCommand, type CliContext } from './cli-command.js';
 import { printLine, type CliIo } from './cli-io.js';
+import { approvalsRatesCommand } from './commands/approvals-rates-command.js';
 import { breakersCommand } from './commands/breakers-command.js';
 import { eventsPublishCommand } from './commands/events-publish-command.js';
 import { agentRunCommand } from './commands/agent-run-command.js';
@@ -40,6 +41,7 @@ const COMMANDS: readonly CliCommand[] = [
   approvalsApproveCommand,
   approvalsRejectCommand,
   approvalsEditCommand,
+  approvalsRatesCommand,
   deadLettersCommand,
   deadLettersRetryCommand,
   deadLettersDiscardCommand,

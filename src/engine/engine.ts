@@ -6,6 +6,7 @@ import { createRunStore, type ListRunsOptions, type RunDetail, type RunPage, typ
 import { getApproval, listApprovals, type ApprovalView, type ListApprovalsOptions } from './approvals/approval-queries.js';
 import { decideApproval, type DecideRequest, type Decided } from './approvals/decide-approval.js';
 import { DEFAULT_REVIEW_POLICY, type ReviewPolicy } from './approvals/review-policy.js';
+import { listReviewRates, type GateReviewRate } from './approvals/review-rates.js';
 import { sweepExpiredApprovals } from './approvals/sweep-expired.js';
 import type { Advanced } from './runtime/advance-run.js';
 import { discardDeadLetter, getDeadLetter, listDeadLetters, type DeadLetter } from './runtime/dead-letters.js';
@@ -46,6 +47,8 @@ export interface Engine {
   getApproval(approvalId: string): Promise<ApprovalView>;
   decide(request: DecideRequest): Promise<Decided>;
   sweepExpiredApprovals(): Promise<{ escalated: number; expired: number }>;
+  /** Progressive automation, visible: each gate's current review rate and why. */
+  reviewRates(): Promise<GateReviewRate[]>;
   listDeadLetters(options?: { status?: DeadLetter['status']; limit?: number }): Promise<DeadLetter[]>;
   getDeadLetter(deadLetterId: string): Promise<DeadLetter>;
   retryDeadLetter(deadLetterId: string, by: string): Promise<Advanced>;
@@ -73,6 +76,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
     decide: (request) => decideApproval(context, request),
     sweepExpiredApprovals: () => sweepExpiredApprovals(context),
+    reviewRates: () => listReviewRates(options.sql, context.now()),
     listDeadLetters: (listOptions) => listDeadLetters(options.sql, listOptions),
     getDeadLetter: (deadLetterId) => getDeadLetter(options.sql, deadLetterId),
     retryDeadLetter: async (deadLetterId, by) => {

@@ -28,6 +28,11 @@ describe('baton breakers and baton events publish', () => {
     expect(JSON.parse(result.out)).toEqual({ eventId: 'evt-1', type: 'account.targeted', triggers: [] });
   });
 
+  it('shows no review rate before any gate opened', async () => {
+    expect((await harness.cli(['approvals', 'rates'])).out).toContain('No gate has opened an approval yet.');
+    expect(JSON.parse((await harness.cli(['approvals', 'rates', '--json'])).out)).toEqual([]);
+  });
+
   it('refuses an event type that is not noun.verb', async () => {
     const result = await harness.cli(['events', 'publish', 'Lead Created']);
     expect(result.status).toBe(2);
