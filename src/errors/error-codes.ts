@@ -33,6 +33,8 @@ export const ERROR_CODES = {
   rejected: { fault: 'user', retryable: false, description: 'A reviewer rejected the item, or its review expired under a reject policy.' },
   budget_exceeded: { fault: 'user', retryable: false, description: 'A run or daily budget, or a step limit, would be exceeded.' },
   breaker_open: { fault: 'third_party', retryable: true, description: 'The circuit breaker for an agent or integration is open; work is held.' },
+  crm_rate_limited: { fault: 'third_party', retryable: true, description: "The CRM's API request limit is used up (Salesforce REQUEST_LIMIT_EXCEEDED)." },
+  crm_unavailable: { fault: 'third_party', retryable: true, description: 'The CRM failed (5xx, network) or did not answer in time.' },
   timeout: { fault: 'system', retryable: true, description: 'The operation ran past its time limit.' },
   cancelled: { fault: 'user', retryable: false, description: 'The operation was cancelled.' },
   store_unavailable: { fault: 'system', retryable: true, description: 'The state store could not be reached.' },
