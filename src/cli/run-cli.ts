@@ -3,6 +3,9 @@ import { createBaton, type Baton, type BatonOptions } from '../main/create-baton
 import { EXIT, type CliCommand, type CliContext } from './cli-command.js';
 import { printLine, type CliIo } from './cli-io.js';
 import { approvalsRatesCommand } from './commands/approvals-rates-command.js';
+import { crmRollbackCommand } from './commands/crm-rollback-command.js';
+import { crmSeedCommand } from './commands/crm-seed-command.js';
+import { crmShowCommand } from './commands/crm-show-command.js';
 import { breakersCommand } from './commands/breakers-command.js';
 import { eventsPublishCommand } from './commands/events-publish-command.js';
 import { agentRunCommand } from './commands/agent-run-command.js';
@@ -45,6 +48,9 @@ const COMMANDS: readonly CliCommand[] = [
   deadLettersCommand,
   deadLettersRetryCommand,
   deadLettersDiscardCommand,
+  crmSeedCommand,
+  crmShowCommand,
+  crmRollbackCommand,
   triggersCommand,
   schedulesCommand,
   eventsPublishCommand,

@@ -1,0 +1,17 @@
+// Any export here is public API for the rest of Baton: add deliberately.
+export {
+  DEFAULT_ALLOWED_FIELDS,
+  DEFAULT_FIELD_RULES,
+  DEFAULT_RISK,
+  LEAD_STATUSES,
+  OPPORTUNITY_STAGES,
+  type FieldRule,
+  type FieldRuleKind,
+  type RiskLevel,
+} from './default-governance.js';
+export { evaluateChangeSet, riskOf, type EvaluateChangeSetInput } from './evaluate-change-set.js';
+export type { GovernanceDecision, GovernanceOutcome, GovernanceReason, GovernanceReasonCode } from './governance-decision.js';
+export { GovernanceSettingsSchema, RiskLevelSchema, type GovernanceSettings, type GovernanceSettingsInput } from './governance-settings-schema.js';
+export { checkRateCap, WRITE_WINDOW_MS, type RateCapInput } from './rate-cap.js';
+export { resolveConflicts, type ConflictProposal, type ConflictRecord, type ConflictResolution, type ConflictRule } from './resolve-conflicts.js';
+export { validateChanges, type ProposedValue, type ValidateChangesInput } from './validate-changes.js';
