@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from '../logging/index.js';
 import { assertSchemaName } from './schema-name.js';
@@ -18,6 +19,16 @@ export interface PostgresClientOptions {
 
 type Connection = pg.PoolClient;
 
+/**
+ * A named statement: PostgreSQL parses and plans it once per connection instead of on every
+ * call (about a fifth of a step's store time). Only single statements with parameters are named;
+ * scripts go through `execute` as simple queries.
+ */
+function prepared(text: string, params: readonly SqlValue[]): pg.QueryConfig {
+  if (params.length === 0) return { text };
+  return { name: `baton_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`, text, values: [...params] };
+}
+
 function createPool(options: PostgresClientOptions): pg.Pool {
   return new pg.Pool({
     connectionString: options.url,
@@ -33,7 +44,7 @@ function bindToConnection(connection: Connection, location: StoreLocation): SqlC
   const bound: SqlClient = {
     async query<Row>(sql: string, params: readonly SqlValue[] = []): Promise<QueryResult<Row>> {
       try {
-        const result = await connection.query(sql, [...params]);
+        const result = await connection.query(prepared(sql, params));
         return { rows: result.rows as Row[] };
       } catch (error) {
         throw toStoreError(error, location);
@@ -99,7 +110,7 @@ export function createPostgresClient(options: PostgresClientOptions): SqlClient 
   const client: SqlClient = {
     async query<Row>(sql: string, params: readonly SqlValue[] = []): Promise<QueryResult<Row>> {
       try {
-        const result = await pool.query(sql, [...params]);
+        const result = await pool.query(prepared(sql, params));
         return { rows: result.rows as Row[] };
       } catch (error) {
         throw toStoreError(error, location);

@@ -1,6 +1,6 @@
 import type { SqlClient } from '../../store/index.js';
 import { jsonParam } from '../../store/run-sql.js';
-import type { ApprovalRecord, ApprovalStatus } from '../planner/plan-types.js';
+import type { ApprovalStatus } from '../planner/plan-types.js';
 import type { Reviewers, ReviewPolicy } from './review-policy.js';
 
 export interface NewApproval {
@@ -48,16 +48,6 @@ export async function insertApproval(transaction: SqlClient, approval: NewApprov
       approval.sampled,
       approval.settled?.by ?? null,
     ],
-  );
-}
-
-export async function readApprovals(transaction: SqlClient, runId: string): Promise<Map<string, ApprovalRecord>> {
-  const { rows } = await transaction.query<{ step: string; status: ApprovalStatus; payload: unknown; decision: { payload?: unknown } | null; reason: string | null; decided_by: string | null }>(
-    'SELECT step, status, payload, decision, reason, decided_by FROM approvals WHERE run_id = $1',
-    [runId],
-  );
-  return new Map(
-    rows.map((row) => [row.step, { key: row.step, status: row.status, payload: row.payload, editedPayload: row.decision?.payload, reason: row.reason, decidedBy: row.decided_by }]),
   );
 }
 

@@ -2,7 +2,7 @@ import type { SqlClient, StoredError } from '../../store/index.js';
 import { jsonParam } from '../../store/run-sql.js';
 import type { ModelUsage } from '../../model/model-types.js';
 import { fingerprintOf } from '../approvals/fingerprint.js';
-import type { QueuedStep, StepRecord } from '../planner/plan-types.js';
+import type { QueuedStep } from '../planner/plan-types.js';
 
 export interface QueuedStepRow {
   readonly id: string;
@@ -28,17 +28,6 @@ export async function insertQueuedSteps(transaction: SqlClient, run: { id: strin
     values,
   );
   return inserted.map((row) => ({ id: row.id, key: row.name, agent: row.agent, attempt: row.attempt, input: row.input, timeoutMs: row.timeout_ms }));
-}
-
-/** The latest attempt of every step of a run, keyed by node key: what the planner reads. */
-export async function readLatestSteps(transaction: SqlClient, runId: string): Promise<Map<string, StepRecord>> {
-  const { rows } = await transaction.query<{ name: string; attempt: number; status: StepRecord['status']; output: unknown; error: StoredError | null; confidence: number | null; input_fingerprint: string | null }>(
-    `SELECT DISTINCT ON (name) name, attempt, status, output, error, confidence, input_fingerprint FROM steps WHERE run_id = $1 ORDER BY name, attempt DESC`,
-    [runId],
-  );
-  return new Map(
-    rows.map((row) => [row.name, { key: row.name, attempt: row.attempt, status: row.status, output: row.output, error: row.error, confidence: row.confidence, inputFingerprint: row.input_fingerprint }]),
-  );
 }
 
 export interface StepEnding {

@@ -3,9 +3,9 @@ import type { RunStatus, SqlClient } from '../../store/index.js';
 import { isFinished, lockRun, updateRun } from '../../store/run-sql.js';
 import type { StepMeasurements } from '../../store/index.js';
 import type { ReviewPolicy } from '../approvals/review-policy.js';
-import { readApprovals } from '../approvals/approval-rows.js';
 import { insertEvents, type RunEventInput } from '../persistence/event-rows.js';
-import { insertQueuedSteps, readLatestSteps } from '../persistence/step-rows.js';
+import { readRunState } from '../persistence/run-state-rows.js';
+import { insertQueuedSteps } from '../persistence/step-rows.js';
 import { planRun } from '../planner/plan-run.js';
 import type { ApprovalRecord, Plan, RunState } from '../planner/plan-types.js';
 import type { WorkflowDefinition } from '../workflow/define-workflow.js';
@@ -54,7 +54,7 @@ export async function advanceRun(transaction: SqlClient, context: AdvanceContext
     return { jobs: [], status: run.status as RunStatus, traceId: run.trace_id };
   }
   const definition = context.workflows.get(run.name, run.version);
-  const state = { input: run.input, steps: await readLatestSteps(transaction, runId), approvals: await readApprovals(transaction, runId) };
+  const state = { input: run.input, ...(await readRunState(transaction, runId)) };
   const plan = await settlePlan(transaction, context, definition, { id: run.id, traceId: run.trace_id, workflow: run.name }, state, events);
   const limited = withinStepLimit(plan, state.steps.size, context.maxStepsPerRun);
   const queued = await insertQueuedSteps(transaction, identity, limited.queue);

@@ -33,7 +33,8 @@ export async function startRun(context: EngineContext, workflowName: string, inp
   const runId = options.idempotencyKey === undefined ? randomUUID() : idFromKey(options.idempotencyKey);
   const traceId = options.traceId ?? runId;
   const result = await commitAndEnqueue(context, async (transaction) => {
-    const existing = await transaction.query<{ status: string; trace_id: string }>('SELECT status, trace_id FROM runs WHERE id = $1', [runId]);
+    // Only a caller's idempotency key can name a run that exists already; a fresh UUID cannot.
+    const existing = options.idempotencyKey === undefined ? { rows: [] } : await transaction.query<{ status: string; trace_id: string }>('SELECT status, trace_id FROM runs WHERE id = $1', [runId]);
     const found = existing.rows[0];
     if (found !== undefined) return { jobs: [], status: found.status, traceId: found.trace_id, created: false };
     await createRunStore({ sql: transaction }).createRun({ id: runId, traceId, kind: 'workflow', name: definition.name, version: definition.version, input: parsed.data, simulated: context.runner.simulated });
