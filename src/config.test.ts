@@ -69,4 +69,55 @@ describe('loadConfig', () => {
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
   });
+
+  describe('CRM', () => {
+    const TOKEN = { SALESFORCE_INSTANCE_URL: 'https://acme.my.salesforce.com', SALESFORCE_ACCESS_TOKEN: '00D!token-secret' };
+    const CLIENT = { SALESFORCE_CLIENT_ID: '3MVG9client', SALESFORCE_CLIENT_SECRET: 'client-secret-value' };
+
+    it('uses the embedded CRM when no Salesforce credentials are set', () => {
+      expect(loadConfig({}).crm).toEqual({ kind: 'embedded' });
+      expect(loadConfig({ SALESFORCE_API_VERSION: '61.0' }).crm).toEqual({ kind: 'embedded' });
+    });
+
+    it('connects with an access token and the default API version', () => {
+      expect(loadConfig(TOKEN).crm).toEqual({ kind: 'salesforce', connection: { instanceUrl: TOKEN.SALESFORCE_INSTANCE_URL, accessToken: TOKEN.SALESFORCE_ACCESS_TOKEN, apiVersion: '62.0' } });
+    });
+
+    it('logs in as a user through a connected app, at login.salesforce.com unless told a sandbox', () => {
+      const env = { ...CLIENT, SALESFORCE_USERNAME: 'baton@acme.com', SALESFORCE_PASSWORD: 'pw+token', SALESFORCE_API_VERSION: '60.0' };
+      expect(loadConfig(env).crm).toEqual({
+        kind: 'salesforce',
+        connection: { loginUrl: 'https://login.salesforce.com', username: 'baton@acme.com', password: 'pw+token', clientId: '3MVG9client', clientSecret: 'client-secret-value', apiVersion: '60.0' },
+      });
+      expect(loadConfig({ ...env, SALESFORCE_LOGIN_URL: 'https://test.salesforce.com' }).crm).toMatchObject({ connection: { loginUrl: 'https://test.salesforce.com' } });
+    });
+
+    it('uses the client-credentials flow with a My Domain login URL and the client pair alone', () => {
+      expect(loadConfig({ ...CLIENT, SALESFORCE_LOGIN_URL: 'https://acme.my.salesforce.com' }).crm).toEqual({
+        kind: 'salesforce',
+        connection: { loginUrl: 'https://acme.my.salesforce.com', clientId: '3MVG9client', clientSecret: 'client-secret-value', apiVersion: '62.0' },
+      });
+    });
+
+    it('names the missing variables of a partial set', () => {
+      expect(configError({ SALESFORCE_INSTANCE_URL: TOKEN.SALESFORCE_INSTANCE_URL }).message).toMatch(/SALESFORCE_INSTANCE_URL set but SALESFORCE_ACCESS_TOKEN missing/);
+      expect(configError({ SALESFORCE_USERNAME: 'baton@acme.com', SALESFORCE_CLIENT_ID: 'id' }).message).toMatch(/SALESFORCE_PASSWORD, SALESFORCE_CLIENT_SECRET missing/);
+      expect(configError(CLIENT).message).toMatch(/but SALESFORCE_LOGIN_URL missing/);
+      expect(configError({ SALESFORCE_LOGIN_URL: 'https://test.salesforce.com' }).message).toMatch(/SALESFORCE_CLIENT_ID, SALESFORCE_CLIENT_SECRET missing.*Set one complete set/);
+    });
+
+    it('refuses a token mixed with login credentials, without printing a secret', () => {
+      const error = configError({ ...TOKEN, ...CLIENT });
+      expect(error.code).toBe('config_invalid');
+      expect(error.message).toContain('cannot be combined with SALESFORCE_CLIENT_ID, SALESFORCE_CLIENT_SECRET');
+      expect(error.message).not.toContain('client-secret-value');
+      expect(error.message).not.toContain('00D!token-secret');
+    });
+
+    it('refuses a malformed instance URL or API version by name', () => {
+      const error = configError({ ...TOKEN, SALESFORCE_INSTANCE_URL: 'acme.my.salesforce.com', SALESFORCE_API_VERSION: 'v62' });
+      expect(error.message).toContain('SALESFORCE_INSTANCE_URL="acme.my.salesforce.com"');
+      expect(error.message).toContain('SALESFORCE_API_VERSION="v62": must be a REST API version such as 62.0');
+    });
+  });
 });

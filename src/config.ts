@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { SalesforceConnectionOptions } from '../crm/salesforce/index.js';
 import { BatonError } from './errors/index.js';
 
 /**
@@ -110,6 +111,27 @@ export const ENVIRONMENT_VARIABLES = {
     hint: 'the path of a JSON config file (budgets, breakers, review policies, triggers, schedules); defaults to ./baton.config.json when it exists',
   },
   BATON_PROMPTS_DIR: { schema: z.string().min(1).optional(), hint: 'a folder of prompt files; defaults to the packaged prompts/' },
+  SALESFORCE_INSTANCE_URL: {
+    schema: url(['https', 'http']).optional(),
+    hint: "the org's instance URL, such as https://acme.my.salesforce.com, with SALESFORCE_ACCESS_TOKEN",
+  },
+  SALESFORCE_ACCESS_TOKEN: { schema: z.string().min(1).optional(), hint: 'a session id or OAuth access token for SALESFORCE_INSTANCE_URL', secret: true },
+  SALESFORCE_LOGIN_URL: {
+    schema: url(['https', 'http']).optional(),
+    hint: 'https://login.salesforce.com (the default for a username login), https://test.salesforce.com for a sandbox, or the My Domain URL (required for client credentials)',
+  },
+  SALESFORCE_USERNAME: { schema: z.string().min(1).optional(), hint: "the integration user's username, such as baton@acme.com" },
+  SALESFORCE_PASSWORD: {
+    schema: z.string().min(1).optional(),
+    hint: "the integration user's password, with its security token appended unless the org trusts Baton's IP range",
+    secret: true,
+  },
+  SALESFORCE_CLIENT_ID: { schema: z.string().min(1).optional(), hint: "the connected app's consumer key" },
+  SALESFORCE_CLIENT_SECRET: { schema: z.string().min(1).optional(), hint: "the connected app's consumer secret", secret: true },
+  SALESFORCE_API_VERSION: {
+    schema: z.string().regex(/^\d{2,3}\.0$/, 'must be a REST API version such as 62.0').default('62.0'),
+    hint: 'a Salesforce REST API version such as 62.0 (the default)',
+  },
 } as const satisfies Record<string, VariableSpec>;
 
 type Variables = typeof ENVIRONMENT_VARIABLES;
@@ -149,6 +171,9 @@ export interface ModelConfig {
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** Which CRM Baton writes to: the embedded one in its own database, or a Salesforce org. */
+export type CrmConfig = { readonly kind: 'embedded' } | { readonly kind: 'salesforce'; readonly connection: SalesforceConnectionOptions };
+
 export interface Config {
   /** Undefined when not set, so each process chooses its own default (servers info, CLI warn). */
   readonly logLevel: LogLevel | undefined;
@@ -161,6 +186,7 @@ export interface Config {
   /** The JSON config file for policies, triggers and schedules; read by `loadSettings`. */
   readonly configFile: { readonly path: string; readonly explicit: boolean };
   readonly model: ModelConfig;
+  readonly crm: CrmConfig;
 }
 
 function chooseModelMode(variables: Parsed): 'anthropic' | 'offline' {
@@ -171,6 +197,46 @@ function chooseModelMode(variables: Parsed): 'anthropic' | 'offline' {
     );
   }
   return variables.BATON_MODEL ?? (variables.ANTHROPIC_API_KEY === undefined ? 'offline' : 'anthropic');
+}
+
+const ACCESS_TOKEN_SET = ['SALESFORCE_INSTANCE_URL', 'SALESFORCE_ACCESS_TOKEN'] as const;
+const PASSWORD_SET = ['SALESFORCE_USERNAME', 'SALESFORCE_PASSWORD', 'SALESFORCE_CLIENT_ID', 'SALESFORCE_CLIENT_SECRET'] as const;
+const CLIENT_CREDENTIALS_SET = ['SALESFORCE_LOGIN_URL', 'SALESFORCE_CLIENT_ID', 'SALESFORCE_CLIENT_SECRET'] as const;
+const CREDENTIAL_SETS = [
+  'SALESFORCE_INSTANCE_URL + SALESFORCE_ACCESS_TOKEN',
+  'SALESFORCE_USERNAME + SALESFORCE_PASSWORD + SALESFORCE_CLIENT_ID + SALESFORCE_CLIENT_SECRET (and SALESFORCE_LOGIN_URL for a sandbox or My Domain)',
+  'SALESFORCE_LOGIN_URL + SALESFORCE_CLIENT_ID + SALESFORCE_CLIENT_SECRET (client credentials)',
+].join('; or ');
+
+type SalesforceVariable = (typeof ACCESS_TOKEN_SET)[number] | (typeof PASSWORD_SET)[number] | (typeof CLIENT_CREDENTIALS_SET)[number];
+
+function crmProblem(message: string): BatonError {
+  return new BatonError('config_invalid', `Invalid configuration:\n  - ${message} Set one complete set: ${CREDENTIAL_SETS}; or none for the embedded CRM.`);
+}
+
+/** The embedded CRM unless one complete set of Salesforce credentials is set; a partial or mixed set is refused. */
+function chooseCrm(variables: Parsed): CrmConfig {
+  const isSet = (name: SalesforceVariable) => variables[name] !== undefined;
+  const apiVersion = variables.SALESFORCE_API_VERSION;
+  const usesToken = ACCESS_TOKEN_SET.some(isSet);
+  const usesLogin = [...PASSWORD_SET, ...CLIENT_CREDENTIALS_SET].some(isSet);
+  if (!usesToken && !usesLogin) return { kind: 'embedded' };
+  if (usesToken && usesLogin) {
+    const login = [...new Set([...PASSWORD_SET, ...CLIENT_CREDENTIALS_SET])].filter(isSet);
+    throw crmProblem(`SALESFORCE_INSTANCE_URL/SALESFORCE_ACCESS_TOKEN cannot be combined with ${login.join(', ')}: unset one or the other.`);
+  }
+  const wanted = usesToken ? ACCESS_TOKEN_SET : isSet('SALESFORCE_USERNAME') || isSet('SALESFORCE_PASSWORD') ? PASSWORD_SET : CLIENT_CREDENTIALS_SET;
+  const missing = wanted.filter((name) => !isSet(name));
+  if (missing.length > 0) throw crmProblem(`Salesforce credentials are incomplete: ${wanted.filter(isSet).join(', ')} set but ${missing.join(', ')} missing.`);
+  const { SALESFORCE_INSTANCE_URL: instanceUrl, SALESFORCE_ACCESS_TOKEN: accessToken, SALESFORCE_CLIENT_ID: clientId, SALESFORCE_CLIENT_SECRET: clientSecret } = variables;
+  const { SALESFORCE_USERNAME: username, SALESFORCE_PASSWORD: password, SALESFORCE_LOGIN_URL: loginUrl } = variables;
+  if (instanceUrl !== undefined && accessToken !== undefined) return { kind: 'salesforce', connection: { instanceUrl, accessToken, apiVersion } };
+  if (clientId === undefined || clientSecret === undefined) throw crmProblem('Salesforce credentials are incomplete.');
+  if (username !== undefined && password !== undefined) {
+    return { kind: 'salesforce', connection: { loginUrl: loginUrl ?? 'https://login.salesforce.com', username, password, clientId, clientSecret, apiVersion } };
+  }
+  if (loginUrl === undefined) throw crmProblem('Salesforce credentials are incomplete.');
+  return { kind: 'salesforce', connection: { loginUrl, clientId, clientSecret, apiVersion } };
 }
 
 export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
@@ -192,6 +258,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       timeoutMs: variables.BATON_MODEL_TIMEOUT_MS,
       maxAttempts: variables.BATON_MODEL_MAX_ATTEMPTS,
     },
+    crm: chooseCrm(variables),
   };
   return deepFreeze(config);
 }

@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { CrmObjectTypeSchema } from '../../src/contracts/crm-object-types.js';
 
-/** The CRM objects Baton reads and writes. */
-export const CRM_OBJECT_TYPES = ['Account', 'Contact', 'Lead', 'Opportunity', 'Task', 'User'] as const;
-export const CrmObjectTypeSchema = z.enum(CRM_OBJECT_TYPES);
-export type CrmObjectType = z.infer<typeof CrmObjectTypeSchema>;
+// The object list lives in src/contracts so the settings file can be checked against it.
+export { CRM_OBJECT_TYPES, CrmObjectTypeSchema, type CrmObjectType } from '../../src/contracts/crm-object-types.js';
 
 export const RecordRefSchema = z.object({ type: CrmObjectTypeSchema, id: z.string().min(1).max(64) });
 export type RecordRef = z.infer<typeof RecordRefSchema>;

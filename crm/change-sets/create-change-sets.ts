@@ -1,4 +1,5 @@
 import type { Logger } from '../../src/logging/index.js';
+import type { Settings } from '../../src/settings/index.js';
 import type { SqlClient } from '../../src/store/index.js';
 import type { CrmAdapter } from '../adapter/index.js';
 import { GovernanceSettingsSchema, type GovernanceSettings, type GovernanceSettingsInput } from '../governance/index.js';
@@ -13,8 +14,8 @@ import { rollbackChangeSet, type RollbackOptions } from './rollback-change-set.j
 export interface ChangeSetsOptions {
   readonly sql: SqlClient;
   readonly crm: CrmAdapter;
-  /** The settings file's `governance` section; defaults when not given. */
-  readonly settings?: GovernanceSettingsInput;
+  /** The settings file's `governance` section (parsed or not; parsing again changes nothing); defaults when not given. */
+  readonly settings?: GovernanceSettingsInput | Settings['governance'];
   readonly logger: Logger;
   /** Tests pass their own to move time past the hourly window. */
   readonly clock?: () => Date;

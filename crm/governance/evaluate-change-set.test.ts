@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateChangeSet, type EvaluateChangeSetInput } from './evaluate-change-set.js';
-import { GovernanceSettingsSchema } from './governance-settings-schema.js';
+import { GovernanceSettingsSchema } from '../../src/settings/governance-schema.js';
 
 const now = new Date('2025-06-02T12:00:00.000Z');
 const settings = GovernanceSettingsSchema.parse({

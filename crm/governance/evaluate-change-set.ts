@@ -1,7 +1,7 @@
 import type { CrmObjectType, RecordRef } from '../adapter/index.js';
-import type { RiskLevel } from './default-governance.js';
+import type { RiskLevel } from '../../src/settings/governance-defaults.js';
 import type { GovernanceDecision, GovernanceReason } from './governance-decision.js';
-import type { GovernanceSettings } from './governance-settings-schema.js';
+import type { GovernanceSettings } from '../../src/settings/governance-schema.js';
 import { checkRateCap } from './rate-cap.js';
 import { validateChanges, type ProposedValue } from './validate-changes.js';
 

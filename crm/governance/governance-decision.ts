@@ -1,5 +1,5 @@
 import type { RecordRef } from '../adapter/index.js';
-import type { RiskLevel } from './default-governance.js';
+import type { RiskLevel } from '../../src/settings/governance-defaults.js';
 
 /** What governance does with a change set, in the order it checks. */
 export type GovernanceOutcome = 'dead_letter' | 'refused' | 'legal_hold' | 'held' | 'gate' | 'apply' | 'notify';

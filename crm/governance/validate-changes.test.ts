@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GovernanceSettingsSchema } from './governance-settings-schema.js';
+import { GovernanceSettingsSchema } from '../../src/settings/governance-schema.js';
 import { validateChanges } from './validate-changes.js';
 
 const { fieldRules: rules } = GovernanceSettingsSchema.parse({ fieldRules: { Opportunity: { Region__c: { kind: 'enum', values: ['North', 'South'] } } } });

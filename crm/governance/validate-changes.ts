@@ -1,5 +1,5 @@
 import type { CrmObjectType } from '../adapter/index.js';
-import type { FieldRule } from './default-governance.js';
+import type { FieldRule } from '../../src/settings/governance-defaults.js';
 import type { GovernanceReason } from './governance-decision.js';
 
 export interface ProposedValue {

@@ -43,7 +43,7 @@ export async function createBaton(options: BatonOptions = {}): Promise<Baton> {
     level: config.logLevel ?? options.defaultLogLevel ?? 'info',
     ...(simulated ? { base: { simulated: true } } : {}),
     ...(options.logDestination === undefined ? {} : { destination: options.logDestination }),
-    secrets: [config.model.apiKey, config.databaseUrl].filter((secret): secret is string => secret !== undefined),
+    secrets: [config.model.apiKey, config.databaseUrl, ...crmSecrets(config)].filter((secret): secret is string => secret !== undefined),
   });
   if (simulated) logger.info('offline mode: answers come from the deterministic simulator, not a real model (set ANTHROPIC_API_KEY for real answers)');
   const settings = await loadSettings(config);
@@ -72,6 +72,13 @@ export async function createBaton(options: BatonOptions = {}): Promise<Baton> {
       logger.flush();
     },
   };
+}
+
+/** The Salesforce access token, password and client secret, whichever the configured credentials hold. */
+function crmSecrets(config: Config): (string | undefined)[] {
+  if (config.crm.kind !== 'salesforce') return [];
+  const connection: Partial<Record<'accessToken' | 'password' | 'clientSecret', string>> = config.crm.connection;
+  return [connection.accessToken, connection.password, connection.clientSecret];
 }
 
 /** A trigger or schedule naming a workflow that does not exist would only fail when it fires: refuse it at start. */

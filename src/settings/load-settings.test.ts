@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BatonError } from '../errors/index.js';
 import { loadSettings, parseSettingsText } from './load-settings.js';
 import { KNOWN_REVIEW_ACTIONS } from './review-policy-schema.js';
+import { DEFAULT_ALLOWED_FIELDS, DEFAULT_RISK } from './governance-defaults.js';
 import { DEFAULT_SETTINGS } from './settings-schema.js';
 
 const EXAMPLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../examples/baton.config.json');
@@ -43,6 +44,8 @@ describe('loadSettings', () => {
     });
     expect(settings.triggers).toEqual([]);
     expect(settings.schedules).toEqual([]);
+    expect(settings.governance).toMatchObject({ confidenceThreshold: 0.8, maxWritesPerRecordPerHour: 3, agentPriority: {}, risk: DEFAULT_RISK });
+    expect(settings.governance.allowedFields).toEqual(DEFAULT_ALLOWED_FIELDS);
     expect(Object.isFrozen(settings.budgets)).toBe(true);
   });
 
@@ -53,6 +56,12 @@ describe('loadSettings', () => {
     expect(settings.triggers[0]).toMatchObject({ event: 'account.targeted', workflow: 'research_account', input: { account: 'data.account' } });
     expect(settings.schedules[0]).toMatchObject({ id: 'monday-research-northwind', cron: '0 6 * * 1', timeZone: 'America/New_York' });
     expect(Object.isFrozen(settings.schedules[0]?.input)).toBe(true);
+    expect(settings.governance).toMatchObject({ confidenceThreshold: 0.8, maxWritesPerRecordPerHour: 3, agentPriority: { 'research-merge': 10 } });
+    expect(settings.governance.allowedFields['research-merge']?.Account).toContain('Rating');
+    expect(settings.governance.allowedFields['reply-classifier']).toEqual(DEFAULT_ALLOWED_FIELDS['reply-classifier']);
+    expect(settings.governance.fieldRules.Account).toMatchObject({ Rating: { kind: 'enum', values: ['Hot', 'Warm', 'Cold'] }, NumberOfEmployees: { kind: 'positiveInteger' } });
+    expect(settings.governance.risk).toMatchObject({ Opportunity: 'high', User: 'high' });
+    expect(Object.isFrozen(settings.governance.allowedFields)).toBe(true);
     expect(() => {
       (settings.budgets as { runUsd: number }).runUsd = 1_000;
     }).toThrow(TypeError);
@@ -118,6 +127,12 @@ describe('parseSettingsText', () => {
       'baton.config.json: Unrecognized key: "budget"',
     ]);
     expect(error.message).toMatch(/^Invalid settings in baton\.config\.json:\n {2}- baton\.config\.json: budgets\.runUsd: /);
+  });
+
+  it('refuses a bad governance section with the JSON path of each problem', () => {
+    const text = JSON.stringify({ governance: { confidenceThreshold: 1.5, risk: { Widget: 'low' }, fieldRules: { Lead: { Status: { kind: 'enum' } } } } });
+    expect(() => parseSettingsText(text, 'x.json')).toThrow(/x\.json: governance\.confidenceThreshold: .*\n.*x\.json: governance\.fieldRules\.Lead\.Status\.values: an enum rule lists its values/s);
+    expect(() => parseSettingsText(text, 'x.json')).toThrow(/governance\.risk/);
   });
 
   it('refuses two schedules with one id, naming both', () => {

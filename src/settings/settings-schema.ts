@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TriggerSchema } from '../engine/triggers/index.js';
+import { GovernanceSettingsSchema } from './governance-schema.js';
 import { DefaultReviewPolicySchema, ReviewPoliciesSchema } from './review-policy-schema.js';
 import { SchedulesSchema } from './schedule-schema.js';
 import { TimeZoneSchema } from './time-zone.js';
@@ -41,6 +42,8 @@ export const SettingsSchema = z.strictObject({
   triggers: z.array(TriggerSchema).default([]),
   schedules: SchedulesSchema.default([]),
   queues: QueuesSchema.prefault({}),
+  /** CRM write governance: confidence gate, hourly cap, conflicts, allow-lists, field rules, risk. */
+  governance: GovernanceSettingsSchema.prefault({}),
 });
 
 type DeepReadonly<T> = T extends readonly (infer Item)[]
@@ -56,6 +59,7 @@ export type BreakerSettings = Settings['breakers'];
 export type ReviewPolicy = Settings['defaultReviewPolicy'];
 export type ScheduleSetting = Settings['schedules'][number];
 export type QueueSettings = Settings['queues'];
+export type GovernanceSettingsSection = Settings['governance'];
 
 export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {

@@ -1,5 +1,9 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBaton } from '../../src/main/create-baton.js';
+import { openCrm } from '../../src/main/open-crm.js';
 
 describe('examples/baton.config.json', () => {
   it('loads, and every trigger and schedule names a shipped workflow', async () => {
@@ -13,10 +17,23 @@ describe('examples/baton.config.json', () => {
     }
   });
 
+  it('governs CRM writes with its governance section', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'baton-example-governance-'));
+    const baton = await createBaton({ env: { BATON_CONFIG: 'examples/baton.config.json', BATON_DATA_DIR: path.join(folder, 'data'), BATON_MODEL: 'offline', BATON_LOG_LEVEL: 'silent' } });
+    try {
+      const { changeSets } = await openCrm(baton);
+      expect(changeSets.settings.agentPriority).toEqual({ 'opt-out-confirmer': 30, 'reply-classifier': 20, 'research-merge': 10 });
+      expect(changeSets.settings.allowedFields['research-merge']?.Account).toContain('Rating');
+      expect(changeSets.settings.fieldRules.Account?.['Rating']).toEqual({ kind: 'enum', values: ['Hot', 'Warm', 'Cold'] });
+      expect(changeSets.settings.risk).toMatchObject({ Account: 'medium', Opportunity: 'high' });
+    } finally {
+      await baton.close();
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
   it('is refused when a trigger names a workflow that does not exist', async () => {
-    const { mkdtemp, writeFile } = await import('node:fs/promises');
-    const os = await import('node:os');
-    const path = await import('node:path');
+    const { writeFile } = await import('node:fs/promises');
     const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'baton-settings-')), 'baton.config.json');
     await writeFile(file, JSON.stringify({ triggers: [{ event: 'deal.stalled', workflow: 'review_deals' }] }));
     await expect(createBaton({ env: { BATON_CONFIG: file, BATON_MODEL: 'offline', BATON_LOG_LEVEL: 'silent' } })).rejects.toThrow(/triggers\[0\]\.workflow: no workflow named "review_deals"/);

@@ -10,7 +10,8 @@ export const crmSeedCommand: CliCommand = {
   help: [
     'Adds 7 users (5 reps, 2 managers, with territories and segments), 30 accounts with 2-4 contacts each, 15 leads and',
     '20 open opportunities (some slipping or stalled) to the embedded CRM in the state database. One account is under legal',
-    'hold. Running it again adds only what is missing and never overwrites a record that changed since.',
+    'hold. Running it again adds only what is missing and never overwrites a record that changed since. Refused when',
+    'SALESFORCE_* credentials are set: the sample book is invented and does not belong in a real org.',
   ].join('\n'),
   async run(args, context) {
     const { values, positionals } = parseCliArgs(args, { json: { type: 'boolean', default: false } }, this.usage);

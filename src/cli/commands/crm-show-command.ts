@@ -13,6 +13,7 @@ export const crmShowCommand: CliCommand = {
   help: [
     'Prints the record\'s fields by API name, when it last changed and whether it is under legal hold, then its change sets',
     'newest first: status, agent, confidence and the values each writes. With --json, { record, changeSets } as JSON.',
+    'Reads from the embedded CRM, or from the Salesforce org when SALESFORCE_* credentials are set.',
   ].join('\n'),
   async run(args, context) {
     const { values, positionals } = parseCliArgs(args, { json: { type: 'boolean', default: false } }, this.usage);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CrmObjectTypeSchema } from '../adapter/index.js';
-import { DEFAULT_ALLOWED_FIELDS, DEFAULT_FIELD_RULES, DEFAULT_RISK, type FieldRule } from './default-governance.js';
+import { CrmObjectTypeSchema } from '../contracts/crm-object-types.js';
+import { DEFAULT_ALLOWED_FIELDS, DEFAULT_FIELD_RULES, DEFAULT_RISK, type FieldRule } from './governance-defaults.js';
 
 const FieldNameSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'expected a field API name, e.g. NumberOfEmployees');
 export const RiskLevelSchema = z.enum(['low', 'medium', 'high']);
@@ -29,6 +29,7 @@ function mergeFieldRules(overrides: FieldRules): FieldRules {
  * object, field rules per field, allow-lists per agent (an agent's entry replaces its default).
  */
 export const GovernanceSettingsSchema = z.strictObject({
+  $comment: z.string().optional(),
   /** Below this, a change waits for a human whatever its risk. */
   confidenceThreshold: z.number().min(0).max(1).default(0.8),
   /** Counted across every agent and process, in the store; excess writes are held, not dropped. */

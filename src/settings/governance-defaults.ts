@@ -1,4 +1,4 @@
-import type { CrmObjectType } from '../adapter/index.js';
+import type { CrmObjectType } from '../contracts/crm-object-types.js';
 
 export type RiskLevel = 'low' | 'medium' | 'high';
 export type FieldRuleKind = 'email' | 'positiveInteger' | 'nonNegativeNumber' | 'user' | 'date' | 'enum';
