@@ -26,7 +26,7 @@ export interface EngineOptions {
   readonly logger: Logger;
   readonly policies?: Readonly<Record<string, ReviewPolicy>>;
   readonly defaultPolicy?: ReviewPolicy;
-  /** Defaults to 50. */
+  /** Defaults to 250. */
   readonly maxStepsPerRun?: number;
   readonly breakers?: BreakerGate;
   readonly budgets?: BudgetGate;
@@ -99,7 +99,7 @@ function createContext(options: EngineOptions): EngineContext {
     logger: options.logger,
     policies: options.policies ?? {},
     defaultPolicy: options.defaultPolicy ?? DEFAULT_REVIEW_POLICY,
-    maxStepsPerRun: options.maxStepsPerRun ?? 50,
+    maxStepsPerRun: options.maxStepsPerRun ?? 250,
     breakers: options.breakers,
     budgets: options.budgets,
     now: options.now ?? (() => new Date()),

@@ -32,9 +32,9 @@ describe('loadSettings', () => {
   it('gives the defaults when the default file does not exist', async () => {
     const settings = await loadSettings({ configFile: { path: path.join(folder, 'baton.config.json'), explicit: false } });
     expect(settings).toBe(DEFAULT_SETTINGS);
-    expect(settings.budgets).toEqual({ runUsd: 5, dayUsd: 100, maxStepsPerRun: 50, timeZone: 'UTC' });
+    expect(settings.budgets).toEqual({ runUsd: 5, dayUsd: 100, maxStepsPerRun: 250, timeZone: 'UTC' });
     expect(settings.breakers).toEqual({ failureThreshold: 5, cooldownMs: 30_000 });
-    expect(settings.queues).toEqual({ lockDurationMs: 10_000, stalledIntervalMs: 5_000, concurrency: 4 });
+    expect(settings.queues).toEqual({ lockDurationMs: 6_000, stalledIntervalMs: 3_000, concurrency: 4 });
     expect(settings.defaultReviewPolicy).toEqual({
       risk: 'high',
       reviewers: { users: [], groups: [] },
@@ -71,7 +71,7 @@ describe('loadSettings', () => {
     const file = path.join(folder, 'partial.json');
     await writeFile(file, JSON.stringify({ budgets: { runUsd: 2 }, reviewPolicies: { send_sequence: { risk: 'high' } } }));
     const settings = await loadSettings({ configFile: { path: file, explicit: true } });
-    expect(settings.budgets).toEqual({ runUsd: 2, dayUsd: 100, maxStepsPerRun: 50, timeZone: 'UTC' });
+    expect(settings.budgets).toEqual({ runUsd: 2, dayUsd: 100, maxStepsPerRun: 250, timeZone: 'UTC' });
     expect(settings.reviewPolicies['send_sequence']).toMatchObject({ expiresInMinutes: 1_440, onExpiry: 'escalate' });
   });
 

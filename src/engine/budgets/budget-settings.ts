@@ -13,7 +13,7 @@ function isTimeZone(timeZone: string): boolean {
 export const BudgetSettingsSchema = z.object({
   runUsd: z.number().nonnegative().default(5),
   dayUsd: z.number().nonnegative().default(100),
-  maxStepsPerRun: z.number().int().min(1).default(50),
+  maxStepsPerRun: z.number().int().min(1).default(250),
   /** The zone whose midnight starts a new daily budget. */
   timeZone: z.string().refine(isTimeZone, 'is not an IANA time zone such as UTC or America/New_York').default('UTC'),
 });
