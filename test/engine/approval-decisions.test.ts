@@ -83,7 +83,7 @@ describe('approvals', () => {
     expect(await auditRowsFor(approval.id)).toHaveLength(1);
     const run = await harness.waitFor(runId, ['succeeded', 'partial', 'failed']);
     expect(eventTypes(run).filter((type) => type === 'approval.decided')).toHaveLength(1);
-    expect(run.status).toBe(winners[0]!.outcome === 'approved' ? 'succeeded' : 'partial');
+    expect(run.status).toBe(winners[0]!.outcome === 'approved' ? 'succeeded' : 'failed');
   });
 
   it('refuses a decision on a stale fingerprint', async () => {
