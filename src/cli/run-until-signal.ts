@@ -1,6 +1,7 @@
 import { startWorkers, type StartWorkersOptions } from '../main/start-workers.js';
 import type { CliContext } from './cli-command.js';
 import { EXIT } from './cli-command.js';
+import { expectPositionals, parseCliArgs, parseWholeNumber } from './parse-cli-args.js';
 import { listenForShutdown } from './shutdown-signals.js';
 
 export interface RunUntilSignalOptions {
@@ -31,4 +32,12 @@ export async function runUntilSignal(context: CliContext, options: RunUntilSigna
   } finally {
     signals.dispose();
   }
+}
+
+/** `baton serve` and `baton worker` differ only in the role they run: parse `--workers`, then run until a signal. */
+export async function runRole(args: readonly string[], context: CliContext, options: { usage: string; role: 'serve' | 'worker' }): Promise<number> {
+  const { values, positionals } = parseCliArgs(args, { workers: { type: 'string' } }, options.usage);
+  expectPositionals(positionals, 0, options.usage);
+  const stepWorkers = parseWholeNumber('--workers', values.workers, { min: 1, max: 64 });
+  return runUntilSignal(context, { role: options.role, ...(stepWorkers === undefined ? {} : { stepWorkers }) });
 }

@@ -1,6 +1,5 @@
 import type { CliCommand } from '../cli-command.js';
-import { expectPositionals, parseCliArgs, parseWholeNumber } from '../parse-cli-args.js';
-import { runUntilSignal } from '../run-until-signal.js';
+import { runRole } from '../run-until-signal.js';
 
 export const serveCommand: CliCommand = {
   name: 'serve',
@@ -13,10 +12,7 @@ export const serveCommand: CliCommand = {
     'exits 0; a second signal exits at once. Logs at info on stderr unless BATON_LOG_LEVEL says otherwise.',
   ].join('\n'),
   defaultLogLevel: 'info',
-  async run(args, context) {
-    const { values, positionals } = parseCliArgs(args, { workers: { type: 'string' } }, this.usage);
-    expectPositionals(positionals, 0, this.usage);
-    const stepWorkers = parseWholeNumber('--workers', values.workers, { min: 1, max: 64 });
-    return runUntilSignal(context, { role: 'serve', ...(stepWorkers === undefined ? {} : { stepWorkers }) });
+  run(args, context) {
+    return runRole(args, context, { usage: this.usage, role: 'serve' });
   },
 };
