@@ -15,6 +15,7 @@ import { executeStep, type StepDelivery, type StepVerdict } from './runtime/exec
 import { reconcile, type Reconciled } from './runtime/reconcile.js';
 import { cancelRun, retryRun } from './runtime/run-controls.js';
 import { startRun, type StartedRun, type StartOptions } from './runtime/start-run.js';
+import type { StepEffect } from './runtime/step-effects.js';
 import type { StepQueue } from './runtime/step-job.js';
 import type { WorkflowCatalog } from './workflow/workflow-catalog.js';
 
@@ -28,6 +29,8 @@ export interface EngineOptions {
   readonly defaultPolicy?: ReviewPolicy;
   /** Defaults to 250. */
   readonly maxStepsPerRun?: number;
+  /** Steps run by a named effect, e.g. the CRM's change sets. */
+  readonly effects?: Readonly<Record<string, StepEffect>>;
   readonly breakers?: BreakerGate;
   readonly budgets?: BudgetGate;
   /** Model names per tier and their prices, for the pre-call budget estimate. */
@@ -104,6 +107,7 @@ function createContext(options: EngineOptions): EngineContext {
     budgets: options.budgets,
     now: options.now ?? (() => new Date()),
     modelIntegration: 'integration:anthropic',
+    effects: options.effects ?? {},
     priceOf: (agentName) => {
       if (models === undefined) return undefined;
       for (const definition of options.workflows.list()) {

@@ -9,6 +9,8 @@ import type { ModelClient } from '../model/model-types.js';
 import { loadSettings, type Settings } from '../settings/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { createModel } from './create-model.js';
+import { createCrmEffects } from './crm-effects.js';
+import { buildCrm, type OpenedCrm } from './open-crm.js';
 import { openEngine, type OpenedEngine } from './open-engine.js';
 
 export interface BatonOptions {
@@ -33,6 +35,8 @@ export interface Baton {
   store(): Promise<Store>;
   agentRuns(): Promise<AgentRuns>;
   engine(): Promise<OpenedEngine>;
+  /** The CRM (embedded, or Salesforce when configured) and its governed change sets. */
+  crm(): Promise<OpenedCrm>;
   close(): Promise<void>;
 }
 
@@ -54,7 +58,9 @@ export async function createBaton(options: BatonOptions = {}): Promise<Baton> {
   const runner = createAgentRunner({ model, prompts: createPromptLibrary(config.promptsDir), logger });
   let opened: Promise<Store> | undefined;
   let engine: Promise<OpenedEngine> | undefined;
+  let crm: Promise<OpenedCrm> | undefined;
   const store = () => (opened ??= openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger }));
+  const openedCrm = () => (crm ??= store().then((ready) => buildCrm({ config, settings, store: ready, logger })));
   return {
     config,
     settings,
@@ -65,9 +71,14 @@ export async function createBaton(options: BatonOptions = {}): Promise<Baton> {
     runner,
     store,
     agentRuns: async () => createAgentRuns({ sql: (await store()).sql, runner, logger }),
-    engine: () => (engine ??= store().then((ready) => openEngine({ config, settings, store: ready, workflows, runner, logger, prefix: options.queuePrefix ?? config.queuePrefix }))),
+    crm: openedCrm,
+    engine: () =>
+      (engine ??= Promise.all([store(), openedCrm()]).then(([ready, { changeSets }]) =>
+        openEngine({ config, settings, store: ready, workflows, runner, logger, prefix: options.queuePrefix ?? config.queuePrefix, effects: createCrmEffects(changeSets) }),
+      )),
     close: async () => {
       if (engine !== undefined) await (await engine.catch(() => undefined))?.close();
+      if (crm !== undefined) await (await crm.catch(() => undefined))?.crm.close();
       if (opened !== undefined) await (await opened.catch(() => undefined))?.close();
       logger.flush();
     },

@@ -4,6 +4,10 @@ import { createEmbeddedCrm } from '../../crm/embedded/index.js';
 import { createSalesforceAdapter } from '../../crm/salesforce/index.js';
 import { seedCrm, type SeedResult } from '../../crm/seed/index.js';
 import { BatonError } from '../errors/index.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logging/index.js';
+import type { Settings } from '../settings/index.js';
+import type { Store } from '../store/index.js';
 import type { Baton } from './create-baton.js';
 
 export interface OpenedCrm {
@@ -19,11 +23,22 @@ export interface OpenedCrm {
  * settings file's `governance` section. Change sets and their audit stay in Baton's store
  * whichever CRM the records live in.
  */
-export async function openCrm(baton: Baton): Promise<OpenedCrm> {
-  const store = await baton.store();
-  const crmConfig = baton.config.crm;
-  const crm = crmConfig.kind === 'salesforce' ? await createSalesforceAdapter({ connection: crmConfig.connection, logger: baton.logger }) : createEmbeddedCrm({ sql: store.sql });
-  const changeSets = createChangeSets({ sql: store.sql, crm, settings: baton.settings.governance, logger: baton.logger });
+export function openCrm(baton: Baton): Promise<OpenedCrm> {
+  return baton.crm();
+}
+
+export interface OpenCrmOptions {
+  readonly config: Config;
+  readonly settings: Settings;
+  readonly store: Store;
+  readonly logger: Logger;
+}
+
+/** Builds the CRM once per process; `baton.crm()` memoises it, the engine's CRM steps share it. */
+export async function buildCrm(options: OpenCrmOptions): Promise<OpenedCrm> {
+  const { config, store, logger } = options;
+  const crm = config.crm.kind === 'salesforce' ? await createSalesforceAdapter({ connection: config.crm.connection, logger }) : createEmbeddedCrm({ sql: store.sql });
+  const changeSets = createChangeSets({ sql: store.sql, crm, settings: options.settings.governance, logger });
   return { crm, changeSets, seed: () => (crm.kind === 'embedded' ? seedCrm(crm) : refuseSeed()) };
 }
 

@@ -8,6 +8,7 @@ import type { Config } from '../config.js';
 import { createCircuitBreakers, type CircuitBreakers } from '../engine/breakers/index.js';
 import { createBudgets } from '../engine/budgets/index.js';
 import { createEngine, type Engine } from '../engine/engine.js';
+import type { StepEffect } from '../engine/runtime/step-effects.js';
 import type { WorkflowCatalog } from '../engine/workflow/workflow-catalog.js';
 import type { Logger } from '../logging/index.js';
 import type { Settings } from '../settings/index.js';
@@ -34,6 +35,8 @@ export interface OpenEngineOptions {
   readonly logger: Logger;
   /** BullMQ's key prefix; tests pass their own. */
   readonly prefix?: string;
+  /** Steps run by named effects (the CRM's change sets). */
+  readonly effects?: Readonly<Record<string, StepEffect>>;
 }
 
 /** The engine with its queue, breakers, budgets and event bus, all on one Redis. */
@@ -77,6 +80,7 @@ export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngi
     breakers,
     budgets,
     models: { tiers: config.model.tiers, prices: config.model.prices },
+    ...(options.effects === undefined ? {} : { effects: options.effects }),
   });
   return {
     engine,

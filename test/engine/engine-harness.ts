@@ -4,6 +4,7 @@ import type { Worker } from 'bullmq';
 import { createAgentRunner, createPromptLibrary, type AgentRunner } from '../../agents/index.js';
 import { loadConfig } from '../../src/config.js';
 import { createEngine, type Engine, type EngineOptions } from '../../src/engine/engine.js';
+import type { StepEffect } from '../../src/engine/runtime/step-effects.js';
 import type { WorkflowDefinition } from '../../src/engine/workflow/define-workflow.js';
 import { createWorkflowCatalog } from '../../src/engine/workflow/workflow-catalog.js';
 import { createLogger } from '../../src/logging/index.js';
@@ -30,6 +31,8 @@ export interface HarnessOptions extends Partial<Pick<EngineOptions, 'policies' |
   readonly workflows: readonly WorkflowDefinition[];
   /** Defaults to offline mode's simulator. */
   readonly model?: ModelClient;
+  /** Step effects bound to this harness's store (the CRM's change sets). */
+  readonly effectsFor?: (store: Store) => Readonly<Record<string, StepEffect>>;
 }
 
 /** The engine on the real PostgreSQL server and real Redis, each test file in its own database and queue prefix. */
@@ -43,7 +46,8 @@ export async function createEngineHarness(options: HarnessOptions): Promise<Engi
   const queue = createBullStepQueue({ connection: redis, prefix });
   const model = options.model ?? createModelClient({ config: config.model, transport: createOfflineTransport(), logger });
   const runner: AgentRunner = createAgentRunner({ model, prompts: createPromptLibrary(config.promptsDir), logger });
-  const engine = createEngine({ ...options, sql: store.sql, queue, workflows: createWorkflowCatalog(options.workflows), runner, logger });
+  const effects = options.effectsFor?.(store) ?? {};
+  const engine = createEngine({ ...options, sql: store.sql, queue, workflows: createWorkflowCatalog(options.workflows), runner, logger, effects });
   const workers: Worker[] = [];
   return {
     engine,

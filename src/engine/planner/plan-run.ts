@@ -2,6 +2,7 @@ import type { StoredError } from '../../store/index.js';
 import type { WorkflowDefinition } from '../workflow/define-workflow.js';
 import type { WorkflowNode } from '../workflow/workflow-nodes.js';
 import { done, evaluateAgent, evaluateGate, failed, type PlanContext } from './plan-context.js';
+import { evaluateCrmWrite } from './plan-crm-write.js';
 import { evaluateFanOut, evaluateLoop, evaluateRoute, evaluateVoting } from './plan-patterns.js';
 import type { Evaluation, Plan, RunOutcome, RunState } from './plan-types.js';
 
@@ -37,6 +38,8 @@ export function evaluateNode(context: PlanContext, node: WorkflowNode, key: stri
       return evaluateLoop(context, node, key, input, timeoutMs);
     case 'voting':
       return evaluateVoting(context, node, key, input, timeoutMs);
+    case 'crmWrite':
+      return evaluateCrmWrite(context, node, key, input);
   }
 }
 
@@ -81,8 +84,8 @@ function outcomeOf(context: PlanContext, evaluation: Evaluation): RunOutcome {
 /** Seed 000: upstream failure skips dependents and returns what did complete, with the failure. */
 function failedOutcome(context: PlanContext, key: string, error: StoredError): RunOutcome {
   const completed = Object.fromEntries([...context.state.steps.values()].filter((step) => step.status === 'succeeded').map((step) => [step.key, step.output]));
-  // A budget stop or a reviewer's rejection ends the run by decision: not a partial result to build on.
-  if (Object.keys(completed).length === 0 || ENDED_BY_DECISION.has(error.code)) return { status: 'failed', error };
+  // A budget stop, a reviewer's rejection or governance refusing a CRM change ends the run by decision: not a partial result to build on.
+  if (Object.keys(completed).length === 0 || ENDED_BY_DECISION.has(error.code) || error.details['changeSetId'] !== undefined) return { status: 'failed', error };
   return { status: 'partial', output: { completed, failed: { step: key, error } }, error };
 }
 

@@ -3,6 +3,7 @@ import type { Logger } from '../../logging/index.js';
 import type { ModelPrice } from '../../config.js';
 import type { SqlClient } from '../../store/index.js';
 import type { AdvanceContext } from './advance-run.js';
+import type { StepEffect } from './step-effects.js';
 import type { StepJobData, StepQueue } from './step-job.js';
 
 /** Breakers as the engine uses them; src/engine/breakers implements this on Redis. */
@@ -30,6 +31,8 @@ export interface EngineContext extends AdvanceContext {
   readonly priceOf: (agent: string) => ModelPrice | undefined;
   /** The integration every model call depends on, for its breaker: `integration:anthropic`. */
   readonly modelIntegration: string;
+  /** Steps run by a named effect (`effect:crm.propose`) instead of an agent. */
+  readonly effects: Readonly<Record<string, StepEffect>>;
 }
 
 /** Commits, then enqueues: a job never exists for a step the store does not have. */

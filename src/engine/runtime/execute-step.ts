@@ -5,6 +5,8 @@ import { readStepStatus } from '../persistence/step-rows.js';
 import { advanceRun } from './advance-run.js';
 import { commitAndEnqueue, type EngineContext } from './engine-context.js';
 import { estimateStepCost } from './estimate-step-cost.js';
+import { executeEffect } from './execute-effect.js';
+import { EFFECT_PREFIX } from './step-effects.js';
 import { recordStepFailure, recordStepSuccess } from './record-step.js';
 import type { StepJobData } from './step-job.js';
 
@@ -28,6 +30,7 @@ export async function executeStep(context: EngineContext, delivery: StepDelivery
   const { job } = delivery;
   return withTrace({ traceId: job.traceId, runId: job.runId, step: job.key }, async () => {
     if (delivery.redelivered && (await alreadyEnded(context, job))) return { kind: 'done' };
+    if (job.agent.startsWith(EFFECT_PREFIX)) return executeEffect(context, delivery);
     const breakerNames = [`agent:${job.agent}`, context.modelIntegration];
     const held = await context.breakers?.check(breakerNames);
     if (held !== undefined && !held.allowed) {

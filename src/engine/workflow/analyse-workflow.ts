@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AnyAgent } from '../../../agents/index.js';
+import { ChangeProposalSchema, CrmWriteResultSchema } from '../../contracts/crm-write.js';
 import { extendObject, MissingBranchesSchema, RoutingSchema } from './handoff-schemas.js';
 import { schemaFitProblems } from './schema-fit.js';
 import type { FanOutNode, LoopNode, RouteNode, VotingNode, WorkflowNode } from './workflow-nodes.js';
@@ -55,6 +56,12 @@ function outputOf(node: WorkflowNode, input: z.ZodObject, key: string, from: str
       return input;
     case 'voting':
       return visitVoting(node, input, key, from, walk);
+    case 'crmWrite':
+      fit(input, from, node.proposer, `the proposer of "${key}" (${node.proposer.name})`, walk);
+      for (const problem of schemaFitProblems(objectOutput(node.proposer, key, walk), ChangeProposalSchema)) {
+        walk.problems.push(`"${key}": ${node.proposer.name}'s output is not a change proposal: ${problem}`);
+      }
+      return CrmWriteResultSchema;
   }
 }
 

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { AnyAgent } from '../../../agents/index.js';
 import { BatonError } from '../../errors/index.js';
 import { analyseWorkflow, type NodeShape } from './analyse-workflow.js';
-import type { FanOutNode, GateNode, LoopNode, PipelineNode, RouteNode, StepNode, VotingNode, WorkflowNode } from './workflow-nodes.js';
+import type { CrmWriteNode, FanOutNode, GateNode, LoopNode, PipelineNode, RouteNode, StepNode, VotingNode, WorkflowNode } from './workflow-nodes.js';
 
 export interface WorkflowDefinitionOptions {
   /** snake_case, so it can be an MCP tool name as it is: `research_account`. */
@@ -60,6 +60,8 @@ function agentsOf(node: WorkflowNode): AnyAgent[] {
       return [node.producer, node.critic];
     case 'voting':
       return [...node.producers, node.judge];
+    case 'crmWrite':
+      return [node.proposer];
     case 'pipeline':
     case 'gate':
       return [];
@@ -94,4 +96,8 @@ export function gate(id: string, action: string): GateNode {
 
 export function voting(id: string, options: Omit<VotingNode, 'kind' | 'id'>): VotingNode {
   return { kind: 'voting', id, ...options };
+}
+
+export function crmWrite(id: string, options: { proposer: AnyAgent; action?: string }): CrmWriteNode {
+  return { kind: 'crmWrite', id, proposer: options.proposer, action: options.action ?? 'crm_write' };
 }

@@ -5,7 +5,7 @@ import type { AnyAgent } from '../../../agents/index.js';
  * be listed, validated, versioned, drawn and exposed as a tool. Each node's input and output are
  * fixed by the conventions in `node-schemas.ts`.
  */
-export type WorkflowNode = StepNode | PipelineNode | RouteNode | FanOutNode | LoopNode | GateNode | VotingNode;
+export type WorkflowNode = StepNode | PipelineNode | RouteNode | FanOutNode | LoopNode | GateNode | VotingNode | CrmWriteNode;
 
 export interface StepNode {
   readonly kind: 'step';
@@ -72,4 +72,17 @@ export interface VotingNode {
   readonly producers: readonly AnyAgent[];
   /** Picks one candidate: its output has `choice`, a 0-based index. */
   readonly judge: AnyAgent;
+}
+
+/**
+ * A CRM write: the proposer agent's change goes through governance as a change set; an
+ * auto-approved one is written at once, a gated one waits for a reviewer (action `crm_write`),
+ * an invalid one is dead-lettered. The proposer is named here, not in its output, so an agent
+ * can never claim another's allow-list.
+ */
+export interface CrmWriteNode {
+  readonly kind: 'crmWrite';
+  readonly id: string;
+  readonly proposer: AnyAgent;
+  readonly action: string;
 }
