@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { FAKE_ERROR_TYPES, type FakeErrorStatus, type FakeResponder, type FakeStep, type RecordedRequest } from './fake-anthropic-types.js';
 import { createUsageMeter } from './fake-anthropic-usage.js';
 import { findRequestProblem, isJsonObject } from './fake-anthropic-validation.js';
+import { waitUnlessClosed } from './wait-unless-closed.js';
 
 export interface FakeAnthropicServerOptions {
   /** The key every request must carry, as `x-api-key` or `Authorization: Bearer`; defaults to `test-key`. */
@@ -202,17 +203,3 @@ function writeJson(exchange: Exchange, status: number, text: string, headers: Re
   exchange.response.end(text);
 }
 
-/** Resolves true after `milliseconds`, or false as soon as the client hangs up. */
-function waitUnlessClosed(response: ServerResponse, milliseconds: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const onClose = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = setTimeout(() => {
-      response.off('close', onClose);
-      resolve(true);
-    }, milliseconds);
-    response.once('close', onClose);
-  });
-}

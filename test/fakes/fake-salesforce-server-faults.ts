@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
-import { sendErrors, sendGatewayError, waitUnlessClosed } from './fake-salesforce-server-http.js';
+import { sendErrors, sendGatewayError } from './fake-salesforce-server-http.js';
+import { waitUnlessClosed } from './wait-unless-closed.js';
 import type { FakeSalesforceFault } from './fake-salesforce-server-types.js';
 
 const SERVER_ERRORS = {

@@ -51,20 +51,6 @@ export function sendGatewayError(response: ServerResponse): void {
   response.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
 }
 
-/** Resolves true after `milliseconds`, or false as soon as the client hangs up. */
-export function waitUnlessClosed(response: ServerResponse, milliseconds: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const onClose = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = setTimeout(() => {
-      response.off('close', onClose);
-      resolve(true);
-    }, milliseconds);
-    response.once('close', onClose);
-  });
-}
 
 /** An HTTP server on 127.0.0.1 and a random port; a failing handler resets the connection, never an unhandled rejection. */
 export async function listenOnLoopback(handle: (incoming: IncomingMessage, response: ServerResponse) => Promise<void>): Promise<{ server: Server; url: string }> {

@@ -29,22 +29,35 @@ export function storedError(code: ErrorCode, message: string, details: Record<st
   return new BatonError(code, message, { details }).toJSON();
 }
 
+/** A step run by an agent, or by a named effect (`effect:crm.propose`) when `agent` is absent. */
+export interface StepCall {
+  readonly key: string;
+  readonly agentName: string;
+  readonly input: unknown;
+  readonly timeoutMs?: number | undefined;
+  /** The agent behind the step: its invalid output escalates to a human with its schema. */
+  readonly agent?: AnyAgent;
+}
+
 /** One agent call: queued when it has no record, otherwise whatever its latest attempt says. */
 export function evaluateAgent(context: PlanContext, call: { key: string; agent: AnyAgent; input: unknown; timeoutMs?: number | undefined }): Evaluation {
+  return evaluateStep(context, { ...call, agentName: call.agent.name });
+}
+
+export function evaluateStep(context: PlanContext, call: StepCall): Evaluation {
   const record = context.state.steps.get(call.key);
-  if (record === undefined) {
-    context.queue.push({ key: call.key, agent: call.agent.name, input: call.input, attempt: 1, timeoutMs: call.timeoutMs });
-    return ACTIVE;
-  }
+  if (record === undefined) return queueAttempt(context, call, 1);
   switch (record.status) {
     case 'pending':
     case 'running':
     case 'waiting_for_human':
       return ACTIVE;
     case 'succeeded':
-      return ranWithThisInput(record, call.input) ? done(record.output) : rerun(context, call, record.attempt);
+      return ranWithThisInput(record, call.input) ? done(record.output) : queueAttempt(context, call, record.attempt + 1);
     case 'failed':
-      return record.error?.code === 'model_output_invalid' ? escalateInvalidOutput(context, call, record.attempt, record.error) : failed(call.key, record.error ?? storedError('internal', 'step failed'));
+      return record.error?.code === 'model_output_invalid' && call.agent !== undefined
+        ? escalateInvalidOutput(context, { ...call, agent: call.agent }, record.attempt, record.error)
+        : failed(call.key, record.error ?? storedError('internal', 'step failed'));
     case 'skipped':
     case 'cancelled':
       return failed(call.key, storedError('cancelled', `step ${call.key} was ${record.status}`));
@@ -56,8 +69,8 @@ function ranWithThisInput(record: StepRecord, input: unknown): boolean {
   return record.inputFingerprint === null || record.inputFingerprint === fingerprintOf(input);
 }
 
-function rerun(context: PlanContext, call: { key: string; agent: AnyAgent; input: unknown; timeoutMs?: number | undefined }, attempt: number): Evaluation {
-  context.queue.push({ key: call.key, agent: call.agent.name, input: call.input, attempt: attempt + 1, timeoutMs: call.timeoutMs });
+function queueAttempt(context: PlanContext, call: StepCall, attempt: number): Evaluation {
+  context.queue.push({ key: call.key, agent: call.agentName, input: call.input, attempt, timeoutMs: call.timeoutMs });
   return ACTIVE;
 }
 
@@ -67,7 +80,7 @@ function rerun(context: PlanContext, call: { key: string; agent: AnyAgent; input
  */
 function escalateInvalidOutput(
   context: PlanContext,
-  call: { key: string; agent: AnyAgent; input: unknown; timeoutMs?: number | undefined },
+  call: StepCall & { readonly agent: AnyAgent },
   attempt: number,
   error: StoredError,
 ): Evaluation {
@@ -76,8 +89,7 @@ function escalateInvalidOutput(
   if (decision.state !== 'done') return decision;
   const approval = context.state.approvals.get(key);
   if (approval?.status === 'edited') return decision;
-  context.queue.push({ key: call.key, agent: call.agent.name, input: call.input, attempt: attempt + 1, timeoutMs: call.timeoutMs });
-  return ACTIVE;
+  return queueAttempt(context, call, attempt + 1);
 }
 
 /** A human decision: opened when it has no record, then approved (payload), edited (the edit) or rejected. */

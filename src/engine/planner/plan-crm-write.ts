@@ -1,7 +1,7 @@
 import { CRM_EFFECTS, CrmApprovalPayloadSchema, type CrmWriteResult } from '../../contracts/crm-write.js';
 import type { ErrorCode } from '../../errors/index.js';
 import type { CrmWriteNode } from '../workflow/workflow-nodes.js';
-import { ACTIVE, done, evaluateAgent, evaluateGate, failed, storedError, type PlanContext } from './plan-context.js';
+import { done, evaluateAgent, evaluateGate, evaluateStep, failed, storedError, type PlanContext } from './plan-context.js';
 import type { Evaluation } from './plan-types.js';
 
 /** Where governance leaves a change set that will not be written, and how the run reports it. */
@@ -46,15 +46,6 @@ function editedValues(original: CrmWriteResult['changes'], edited: unknown): Rec
   return changed.length === 0 ? undefined : Object.fromEntries(changed.map((change) => [change.field, change.newValue]));
 }
 
-/** A step run by a named effect rather than an agent: queued once, then whatever its record says. */
 function evaluateEffect(context: PlanContext, key: string, effect: string, input: unknown): Evaluation {
-  const record = context.state.steps.get(key);
-  if (record === undefined) {
-    context.queue.push({ key, agent: effect, input, attempt: 1, timeoutMs: undefined });
-    return ACTIVE;
-  }
-  if (record.status === 'succeeded') return done(record.output);
-  if (record.status === 'failed') return failed(key, record.error ?? storedError('internal', `${effect} failed`));
-  if (record.status === 'skipped' || record.status === 'cancelled') return failed(key, storedError('cancelled', `step ${key} was ${record.status}`));
-  return ACTIVE;
+  return evaluateStep(context, { key, agentName: effect, input });
 }
