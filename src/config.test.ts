@@ -33,7 +33,7 @@ describe('loadConfig', () => {
     expect(error.code).toBe('config_invalid');
     expect(error.details['problems']).toHaveLength(3);
     expect(error.message).toContain('BATON_MODEL_TIMEOUT_MS="soon"');
-    expect(error.message).toContain('milliseconds per model call');
+    expect(error.message).toContain('the longest any model call may take');
     expect(error.message).toContain('REDIS_URL="http://cache"');
     expect(error.message).toContain('must start with redis:// or rediss://');
     expect(error.message).toContain('BATON_LOG_LEVEL="loud"');

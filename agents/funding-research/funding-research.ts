@@ -20,6 +20,7 @@ export const fundingResearch = defineAgent({
   prompt: 'funding-research.md',
   timeoutMs: 60_000,
   maxOutputTokens: 2048,
+  webSearch: { maxUses: 4 },
   reads: ['account'],
   checks: [
     {

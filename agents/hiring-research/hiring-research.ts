@@ -17,6 +17,7 @@ export const hiringResearch = defineAgent({
   prompt: 'hiring-research.md',
   timeoutMs: 60_000,
   maxOutputTokens: 4096,
+  webSearch: { maxUses: 3 },
   reads: ['account'],
   checks: [
     {

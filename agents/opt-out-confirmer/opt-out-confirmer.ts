@@ -1,6 +1,7 @@
 import { defineAgent } from '../runtime/define-agent.js';
 import { confirmationProblems, MAX_CONFIRMATION_WORDS, scopeProblems } from './confirmation-rules.js';
-import { OptOutConfirmationSchema, OptOutInputSchema } from './opt-out-schemas.js';
+import { passContact } from '../contracts/contact-ref.js';
+import { OptOutConfirmationSchema, OptOutInputSchema, OptOutOutcomeSchema } from './opt-out-schemas.js';
 import { simulateOptOutConfirmation } from './simulate-opt-out-confirmation.js';
 
 /**
@@ -12,12 +13,14 @@ export const optOutConfirmer = defineAgent({
   description:
     'Drafts a short confirmation for a reply that opts out (no question, no link, no selling) and says whether to stop this sequence or all outreach to the person.',
   input: OptOutInputSchema,
-  output: OptOutConfirmationSchema,
+  answer: OptOutConfirmationSchema,
+  output: OptOutOutcomeSchema,
+  finalize: passContact,
   tier: 'fast',
   prompt: 'opt-out-confirmer.md',
   timeoutMs: 20_000,
   maxOutputTokens: 512,
-  reads: ['reply'],
+  reads: ['reply', 'contact'],
   checks: [
     {
       name: 'confirms-only',

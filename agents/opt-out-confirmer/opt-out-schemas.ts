@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { ContactRefSchema } from '../contracts/contact-ref.js';
 import { SequenceEmailSchema } from '../contracts/email-sequence.js';
 import { InboundReplySchema } from '../reply-classifier/reply-schemas.js';
 
 export const OPT_OUT_SCOPES = ['this_sequence', 'all_outreach'] as const;
 
-export const OptOutInputSchema = z.object({ reply: InboundReplySchema });
+export const OptOutInputSchema = z.object({ reply: InboundReplySchema, contact: ContactRefSchema.optional() });
 export type OptOutInput = z.infer<typeof OptOutInputSchema>;
 
 export const OptOutConfirmationSchema = z.object({
@@ -15,3 +16,7 @@ export const OptOutConfirmationSchema = z.object({
   confidence: z.number().min(0).max(1),
 });
 export type OptOutConfirmation = z.infer<typeof OptOutConfirmationSchema>;
+
+/** The confirmation with the record it concerns, so the workflow can record the opt-out there. */
+export const OptOutOutcomeSchema = OptOutConfirmationSchema.extend({ contact: ContactRefSchema.optional() });
+export type OptOutOutcome = z.infer<typeof OptOutOutcomeSchema>;

@@ -1,3 +1,4 @@
+import { passContact } from '../contracts/contact-ref.js';
 import { defineAgent } from '../runtime/define-agent.js';
 import { scheduleFollowUp } from './follow-up-date.js';
 import { OutOfOfficeInputSchema, OutOfOfficeReadingSchema, OutOfOfficeScheduleSchema } from './out-of-office-schemas.js';
@@ -16,12 +17,12 @@ export const outOfOfficeParser = defineAgent({
   input: OutOfOfficeInputSchema,
   answer: OutOfOfficeReadingSchema,
   output: OutOfOfficeScheduleSchema,
-  finalize: scheduleFollowUp,
+  finalize: (reading, input) => passContact(scheduleFollowUp(reading, input), input),
   tier: 'fast',
   prompt: 'out-of-office-parser.md',
   timeoutMs: 20_000,
   maxOutputTokens: 512,
-  reads: ['reply', 'receivedAt'],
+  reads: ['reply', 'receivedAt', 'contact'],
   checks: [
     { name: 'return-date-quoted', description: 'A return date comes with the words of the notice that give it.', run: quotedDateProblems },
     { name: 'return-date-plausible', description: 'The return date is on or after the day the notice arrived, and within a year.', run: plausibleDateProblems },

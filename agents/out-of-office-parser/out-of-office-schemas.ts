@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { ContactRefSchema } from '../contracts/contact-ref.js';
 import { InboundReplySchema } from '../reply-classifier/reply-schemas.js';
 
 export const OutOfOfficeInputSchema = z.object({
   reply: InboundReplySchema,
   /** When the notice arrived: the anchor for the year of "until March 4" and for the fallback follow-up. */
   receivedAt: z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time with a time zone, like 2026-11-20T15:42:00Z' }),
+  contact: ContactRefSchema.optional(),
 });
 export type OutOfOfficeInput = z.infer<typeof OutOfOfficeInputSchema>;
 
@@ -24,5 +26,7 @@ export const OutOfOfficeScheduleSchema = z.object({
   followUpAt: z.iso.datetime(),
   alternateContact: z.email().nullable(),
   confidence: z.number().min(0).max(1),
+  /** Passed on from the input: whose follow-up this is. */
+  contact: ContactRefSchema.optional(),
 });
 export type OutOfOfficeSchedule = z.infer<typeof OutOfOfficeScheduleSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ContactRefSchema } from '../contracts/contact-ref.js';
 import { EmailSequenceSchema } from '../contracts/email-sequence.js';
 
 /** The only tokens a sending tool is expected to fill; anything else would go out as literal braces. */
@@ -12,6 +13,8 @@ export const ContactSchema = z.object({
   title: z.string().trim().min(1, 'the contact title is empty').max(200),
   email: z.email(),
   company: z.string().trim().min(1, 'the contact company is empty').max(200),
+  /** The person's CRM record: where the workflow records the approved sequence. */
+  record: ContactRefSchema.optional(),
 });
 export type Contact = z.infer<typeof ContactSchema>;
 

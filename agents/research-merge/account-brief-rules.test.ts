@@ -55,10 +55,10 @@ describe('account brief rules, on a bad brief', () => {
     const input = { branches: sampleResearchBranches() };
     const answer = { buyingCommittee: [{ name: 'dana  ortiz', role: 'economic_buyer' as const }, { name: 'Pat Doe', role: 'champion' as const }, { name: 'Dana Ortiz', role: 'user' as const }] };
     expect(committeeProblems(answer, input)).toEqual([
-      'buyingCommittee[1] "Pat Doe" is not among the people the research found ("Dana Ortiz", "Sam Lee"): use only people from branches.hiring.people, named as there',
+      'buyingCommittee[1] "Pat Doe" is not among the people the research found ("Dana Ortiz", "Sam Lee"): use only people from branches.hiring.people or branches.sources.findings[].people, named as there',
       'buyingCommittee lists "Dana Ortiz" more than once: list each person once, with one role',
     ]);
-    expect(committeeProblems({ buyingCommittee: [{ name: 'Pat Doe', role: 'user' }] }, { branches: {} })[0]).toContain('(none: the hiring branch named no one, so leave buyingCommittee empty)');
+    expect(committeeProblems({ buyingCommittee: [{ name: 'Pat Doe', role: 'user' }] }, { branches: {} })[0]).toContain('(none: neither the hiring branch nor the data sources named anyone, so leave buyingCommittee empty)');
   });
 });
 
@@ -75,7 +75,7 @@ describe('research-merge checks, on a bad model answer', () => {
     const messages = agentCheckMessages(researchMerge, { ...answer, confidence: 0.9, buyingCommittee: [{ name: 'Dana Ortiz', role: 'economic_buyer' as const }] }, input);
     expect(messages).toEqual([
       'confidence 0.9 is above 0.7 while 1 research branch is missing (hiring (timed out after 60 s)): lower it to 0.7 or less, and lower still the more is missing',
-      'buyingCommittee[0] "Dana Ortiz" is not among the people the research found (none: the hiring branch named no one, so leave buyingCommittee empty): use only people from branches.hiring.people, named as there',
+      'buyingCommittee[0] "Dana Ortiz" is not among the people the research found (none: neither the hiring branch nor the data sources named anyone, so leave buyingCommittee empty): use only people from branches.hiring.people or branches.sources.findings[].people, named as there',
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import type { AccountBrief } from '../contracts/account-brief.js';
 import { duplicateSignalProblems } from '../signal-research/duplicate-signals.js';
-import { personKey } from './assemble-account-brief.js';
+import { knownPeople, personKey } from './known-people.js';
 import type { ResearchMergeInput, ResearchSynthesis } from './research-merge-schemas.js';
 
 /** With any branch missing, the brief cannot claim more than this. */
@@ -42,14 +42,14 @@ export function confidenceProblems(brief: Pick<AccountBrief, 'confidence'>, inpu
 
 /** The committee is people the research found, each once; the model assigns roles, it does not invent contacts. */
 export function committeeProblems(answer: Pick<ResearchSynthesis, 'buyingCommittee'>, input: Pick<ResearchMergeInput, 'branches'>): string[] {
-  const people = input.branches.hiring?.people ?? [];
+  const people = knownPeople(input.branches);
   const known = new Set(people.map((person) => personKey(person.name)));
-  const found = people.length === 0 ? 'none: the hiring branch named no one, so leave buyingCommittee empty' : people.map((person) => `"${person.name}"`).join(', ');
+  const found = people.length === 0 ? 'none: neither the hiring branch nor the data sources named anyone, so leave buyingCommittee empty' : people.map((person) => `"${person.name}"`).join(', ');
   const counts = new Map<string, number>();
   return answer.buyingCommittee.flatMap((member, index) => {
     counts.set(personKey(member.name), (counts.get(personKey(member.name)) ?? 0) + 1);
     if (counts.get(personKey(member.name)) === 2) return [`buyingCommittee lists "${member.name}" more than once: list each person once, with one role`];
     if (known.has(personKey(member.name))) return [];
-    return [`buyingCommittee[${index}] "${member.name}" is not among the people the research found (${found}): use only people from branches.hiring.people, named as there`];
+    return [`buyingCommittee[${index}] "${member.name}" is not among the people the research found (${found}): use only people from branches.hiring.people or branches.sources.findings[].people, named as there`];
   });
 }

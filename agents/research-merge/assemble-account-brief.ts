@@ -1,9 +1,9 @@
 import type { AccountBrief, CommitteeMember } from '../contracts/account-brief.js';
-import type { Person } from '../hiring-research/hiring-schemas.js';
 import { branchSignals } from './branch-signals.js';
 import { sourcesOf, uniqueSources } from './branch-sources.js';
 import { mergeSignals } from './merge-signals.js';
 import type { ResearchMergeInput, ResearchSynthesis } from './research-merge-schemas.js';
+import { knownPeople, personKey, type KnownPerson } from './known-people.js';
 import { resolveEmployeeCount } from './resolve-employee-count.js';
 
 const MAX_SUMMARY = 1_000;
@@ -18,17 +18,20 @@ const MAX_SUMMARY = 1_000;
 export function assembleAccountBrief(answer: ResearchSynthesis, input: ResearchMergeInput): AccountBrief {
   const { branches } = input;
   const company = branches.funding?.company;
+  const recorded = branches.sources?.findings.map((finding) => finding.company).find((found) => found !== undefined);
+  const industry = company?.industry ?? recorded?.industry;
+  const headquarters = company?.headquarters ?? recorded?.headquarters;
   const employees = resolveEmployeeCount(branches);
   return {
     account: input.account,
     snapshot: {
-      ...(company?.industry === undefined ? {} : { industry: company.industry }),
+      ...(industry === undefined ? {} : { industry }),
       ...(employees.employeeCount === undefined ? {} : { employeeCount: employees.employeeCount }),
-      ...(company?.headquarters === undefined ? {} : { headquarters: company.headquarters }),
-      summary: [answer.summary, employees.note].filter((part) => part !== undefined).join(' ').slice(0, MAX_SUMMARY),
+      ...(headquarters === undefined ? {} : { headquarters }),
+      summary: [answer.summary, employees.note, sourceNotes(branches)].filter((part) => part !== undefined).join(' ').slice(0, MAX_SUMMARY),
     },
     signals: mergeSignals(branchSignals(branches)),
-    buyingCommittee: committeeOf(answer.buyingCommittee, branches.hiring?.people ?? []),
+    buyingCommittee: committeeOf(answer.buyingCommittee, knownPeople(branches)),
     problemHypothesis: answer.problemHypothesis,
     missing: input.missing.map((entry) => ({ branch: entry.branch, reason: entry.reason })),
     sources: uniqueSources(sourcesOf(branches)),
@@ -36,18 +39,20 @@ export function assembleAccountBrief(answer: ResearchSynthesis, input: ResearchM
   };
 }
 
-/** People are matched by name as a reader would (case and spacing aside); titles and sources come from the research. */
-export function personKey(name: string): string {
-  return name.trim().toLowerCase().replace(/\s+/g, ' ');
+/** What the data sources know that no signal carries (the CRM's open deals), said in one line. */
+function sourceNotes(branches: ResearchMergeInput['branches']): string | undefined {
+  const notes = (branches.sources?.findings ?? []).flatMap((finding) => finding.notes.map((note) => `${note} [${finding.source.source}]`));
+  return notes.length === 0 ? undefined : `Known to our systems: ${notes.slice(0, 4).join('; ')}.`;
 }
 
-function committeeOf(picks: ResearchSynthesis['buyingCommittee'], people: readonly Person[]): CommitteeMember[] {
+/** Titles, emails and sources come from the research; the model only picks roles. */
+function committeeOf(picks: ResearchSynthesis['buyingCommittee'], people: readonly KnownPerson[]): CommitteeMember[] {
   const byName = new Map(people.map((person) => [personKey(person.name), person]));
   const seen = new Set<string>();
   return picks.flatMap((pick) => {
     const person = byName.get(personKey(pick.name));
     if (person === undefined || seen.has(personKey(pick.name))) return [];
     seen.add(personKey(pick.name));
-    return [{ name: person.name, title: person.title, role: pick.role, sources: person.sources }];
+    return [{ name: person.name, title: person.title, role: pick.role, ...(person.email === undefined ? {} : { email: person.email }), sources: [...person.sources] }];
   });
 }

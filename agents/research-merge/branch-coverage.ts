@@ -1,6 +1,9 @@
 /** The fan-out's branches, by the key each answer arrives under in the merge's input. */
-export const BRANCH_NAMES = ['funding', 'hiring', 'techStack', 'signals'] as const;
+export const BRANCH_NAMES = ['funding', 'hiring', 'techStack', 'signals', 'sources'] as const;
 export type BranchName = (typeof BRANCH_NAMES)[number];
+
+/** The model's research branches: each must answer or be listed missing. Data sources are extra: a deployment may run research without them. */
+const RESEARCH_BRANCHES: readonly BranchName[] = ['funding', 'hiring', 'techStack', 'signals'];
 
 interface CoverageInput {
   readonly branches: Readonly<Partial<Record<BranchName, unknown>>>;
@@ -27,7 +30,7 @@ export function branchCoverageIssues(input: CoverageInput): CoverageIssue[] {
     }
     listed.add(entry.branch);
   });
-  for (const branch of BRANCH_NAMES) {
+  for (const branch of RESEARCH_BRANCHES) {
     if (input.branches[branch] === undefined && !listed.has(branch)) {
       issues.push({ path: ['branches', branch], message: `no answer and not listed in missing: add { branch: "${branch}", reason } so the brief says what is missing` });
     }

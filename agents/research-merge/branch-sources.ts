@@ -6,12 +6,13 @@ const DAY_MS = 86_400_000;
 
 /** Every source any branch cited, at the top or on a finding. */
 export function sourcesOf(branches: ResearchBranches): Source[] {
-  const { funding, hiring, techStack, signals } = branches;
+  const { funding, hiring, techStack, signals, sources } = branches;
   return [
     ...(funding === undefined ? [] : [...funding.sources, ...funding.rounds.flatMap((round) => round.sources), ...(funding.company === undefined ? [] : [funding.company.source])]),
     ...(hiring === undefined ? [] : hiringSources(hiring)),
     ...(techStack === undefined ? [] : [...techStack.sources, ...[...techStack.stack, ...techStack.recentChanges, ...techStack.integrationPoints].flatMap((item) => item.sources)]),
     ...(signals === undefined ? [] : [...signals.sources, ...signals.signals.flatMap((signal) => signal.sources)]),
+    ...(sources === undefined ? [] : sources.findings.map((finding) => finding.source)),
   ];
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SourceFindingsSchema } from '../../src/contracts/source-findings.js';
 import { AccountBriefSchema, CommitteeMemberSchema } from '../contracts/account-brief.js';
 import { AccountRefSchema } from '../contracts/provenance.js';
 import { FundingResearchSchema } from '../funding-research/funding-schemas.js';
@@ -13,6 +14,8 @@ export const ResearchBranchesSchema = z.object({
   hiring: HiringResearchSchema.optional(),
   techStack: TechStackResearchSchema.optional(),
   signals: SignalResearchSchema.optional(),
+  /** What the configured data sources (the CRM first) know: facts, people and notes, each with its source. */
+  sources: SourceFindingsSchema.optional(),
 });
 export type ResearchBranches = z.infer<typeof ResearchBranchesSchema>;
 

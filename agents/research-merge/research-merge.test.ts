@@ -16,7 +16,7 @@ beforeAll(async () => {
   ({ runner } = await createOfflineRunner());
 });
 
-const BRANCH_AGENTS: Readonly<Record<BranchName, AnyAgent>> = { funding: fundingResearch, hiring: hiringResearch, techStack: techStackResearch, signals: signalResearch };
+const BRANCH_AGENTS: Readonly<Record<Exclude<BranchName, 'sources'>, AnyAgent>> = { funding: fundingResearch, hiring: hiringResearch, techStack: techStackResearch, signals: signalResearch };
 
 /** The fan-out in offline mode: every branch agent through the real runner, then the merge. */
 async function researchAccount(domain: string, skip: readonly BranchName[] = []) {

@@ -41,6 +41,9 @@ function readingsOf(branches: ResearchBranches): Reading[] {
   const readings: Reading[] = [];
   if (hiring?.headcount !== undefined) readings.push({ value: hiring.headcount.employeeCount, source: hiring.headcount.source, branch: 'hiring' });
   if (funding?.company?.employeeCount !== undefined) readings.push({ value: funding.company.employeeCount, source: funding.company.source, branch: 'funding' });
+  for (const finding of branches.sources?.findings ?? []) {
+    if (finding.company?.employeeCount !== undefined) readings.push({ value: finding.company.employeeCount, source: finding.source, branch: 'sources' });
+  }
   return readings;
 }
 

@@ -2,6 +2,7 @@ import type { CommitteeMember, Signal } from '../contracts/account-brief.js';
 import { simulated } from '../funding-research/research-simulation.js';
 import { formatUsd, stageLabel } from '../funding-research/summarize-funding.js';
 import { branchSignals } from './branch-signals.js';
+import { knownPeople } from './known-people.js';
 import { mergeSignals } from './merge-signals.js';
 import type { ResearchMergeInput, ResearchSynthesis } from './research-merge-schemas.js';
 
@@ -25,7 +26,7 @@ export function simulateResearchSynthesis(input: ResearchMergeInput): ResearchSy
   return {
     summary: simulated(summaryOf(input)).slice(0, 700),
     problemHypothesis: simulated(strongest === undefined ? 'Too little research to form a specific hypothesis: qualify the account before outreach.' : HYPOTHESES[strongest.kind]),
-    buyingCommittee: (input.branches.hiring?.people ?? []).map((person) => ({ name: person.name, role: roleFor(person.title) })),
+    buyingCommittee: knownPeople(input.branches).slice(0, 8).map((person) => ({ name: person.name, role: roleFor(person.title) })),
     confidence: confidenceOf(input),
   };
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ModelTier } from '../../src/config.js';
+import type { WebSearchOptions } from '../../src/model/web-search-options.js';
 
 /** An objective, binary rule on an agent's answer; each failure is a specific message the model can act on. */
 export interface AgentCheck<Input, Answer> {
@@ -33,11 +34,17 @@ export interface AgentDefinitionOptions<Input, Output, Answer = Output> {
   /** Offline mode's deterministic stand-in for the model: a plausible answer derived from the input. */
   readonly simulate: (input: Input) => Answer;
   readonly maxOutputTokens?: number;
+  /**
+   * Lets a real model run up to `maxUses` server-side web searches (optionally only on
+   * `allowedDomains`) before answering; each costs $0.01 on top of tokens. Offline mode ignores it.
+   */
+  readonly webSearch?: WebSearchOptions;
 }
 
 export interface AgentDefinition<Input = unknown, Output = unknown, Answer = unknown>
-  extends Required<Omit<AgentDefinitionOptions<Input, Output, Answer>, 'maxOutputTokens'>> {
+  extends Required<Omit<AgentDefinitionOptions<Input, Output, Answer>, 'maxOutputTokens' | 'webSearch'>> {
   readonly maxOutputTokens: number | undefined;
+  readonly webSearch: WebSearchOptions | undefined;
 }
 
 /** Any agent, whatever its types: what registries, listings and runners hold. */

@@ -1,18 +1,23 @@
 import { z } from 'zod';
 import { BatonError } from '../../src/errors/index.js';
+import { WebSearchOptionsSchema, type WebSearchOptions } from '../../src/model/web-search-options.js';
 import type { AgentDefinition, AgentDefinitionOptions } from './agent-definition.js';
 
 const AGENT_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 /**
  * Declares an agent and checks the declaration at once, so a broken agent fails at start-up
- * rather than on its first run: the name, the prompt file name, and that every field it
- * `reads` exists in its input schema.
+ * rather than on its first run: the name, the prompt file name, that every field it
+ * `reads` exists in its input schema, and its web search bounds.
  */
 export function defineAgent<Input, Output, Answer = Output>(
   options: AgentDefinitionOptions<Input, Output, Answer>,
 ): AgentDefinition<Input, Output, Answer> {
+  const webSearch = options.webSearch === undefined ? undefined : WebSearchOptionsSchema.safeParse(options.webSearch);
   const problems = [...nameProblems(options), ...readsProblems(options)];
+  if (webSearch?.success === false) {
+    problems.push(...webSearch.error.issues.map((issue) => `webSearch${issue.path.map((key) => `.${String(key)}`).join('')}: ${issue.message}`));
+  }
   if (options.answer !== undefined && options.finalize === undefined) {
     problems.push('an agent whose model answer differs from its output needs `finalize`');
   }
@@ -25,6 +30,7 @@ export function defineAgent<Input, Output, Answer = Output>(
     answer: options.answer ?? (options.output as unknown as z.ZodType<Answer>),
     finalize: options.finalize ?? ((answer: Answer) => answer as unknown as Output),
     maxOutputTokens: options.maxOutputTokens,
+    webSearch: webSearch?.data === undefined ? undefined : Object.freeze(webSearch.data) as WebSearchOptions,
   });
 }
 

@@ -58,6 +58,7 @@ export function createAgentRunner(options: AgentRunnerOptions): AgentRunner {
         toolName: `submit_${agent.name.replaceAll('-', '_')}`,
         toolDescription: `Submit the ${agent.name} answer. Call this exactly once with the complete answer.`,
         ...(agent.maxOutputTokens === undefined ? {} : { maxOutputTokens: agent.maxOutputTokens }),
+        ...(agent.webSearch === undefined ? {} : { webSearch: agent.webSearch }),
         signal,
         timeoutMs: agent.timeoutMs,
         validate: (value) => agent.checks.flatMap((check) => check.run(value, input)),

@@ -18,6 +18,7 @@ export const signalResearch = defineAgent({
   prompt: 'signal-research.md',
   timeoutMs: 60_000,
   maxOutputTokens: 3072,
+  webSearch: { maxUses: 5 },
   reads: ['account'],
   checks: [
     {

@@ -17,6 +17,7 @@ export const techStackResearch = defineAgent({
   prompt: 'tech-stack-research.md',
   timeoutMs: 60_000,
   maxOutputTokens: 4096,
+  webSearch: { maxUses: 3 },
   reads: ['account'],
   checks: [
     {

@@ -14,8 +14,11 @@ export interface EventBusOptions {
 }
 
 export interface EventBus {
-  /** Validates and enqueues `event`; returns its id. Publishing an id again is a no-op. */
-  publish(event: DomainEventInput): Promise<string>;
+  /**
+   * Validates and enqueues `event`; returns its id. Publishing an id again is a no-op. With
+   * `deliverAt`, the event waits in Redis as a delayed job until then (a follow-up weeks away).
+   */
+  publish(event: DomainEventInput, options?: { readonly deliverAt?: Date }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -42,9 +45,10 @@ export function createEventBus(options: EventBusOptions): EventBus {
     logger.error({ error: error.message }, 'event queue error');
   });
   return {
-    async publish(input) {
+    async publish(input, publishOptions) {
       const event = parseEvent(input);
-      await queue.add(event.type, event, { jobId: event.id });
+      const delay = publishOptions?.deliverAt === undefined ? 0 : Math.max(0, publishOptions.deliverAt.getTime() - Date.now());
+      await queue.add(event.type, event, { jobId: event.id, ...(delay > 0 ? { delay } : {}) });
       logger.debug({ eventId: event.id, eventType: event.type }, 'event published');
       return event.id;
     },

@@ -6,6 +6,13 @@ export interface EventHandlerContext {
   readonly triggers: readonly Trigger[];
   readonly starter: WorkflowStarter;
   readonly logger: Logger;
+  /** Also told of every event of their types (the Slack app's alerts); a retryable failure retries the event, so they must be idempotent. */
+  readonly observers?: readonly EventObserver[];
+}
+
+export interface EventObserver {
+  readonly types: readonly string[];
+  observe(event: DomainEvent): Promise<void>;
 }
 
 export interface StartedByEvent {
@@ -22,7 +29,11 @@ export interface EventOutcome {
 /** Starts every workflow an event's triggers select; an event nobody listens for starts nothing. */
 export async function handleEvent(data: unknown, context: EventHandlerContext): Promise<EventOutcome> {
   const event = parseEventJob(data);
-  const work = () => startMatches(event, context);
+  const work = async () => {
+    const outcome = await startMatches(event, context);
+    for (const observer of context.observers ?? []) if (observer.types.includes(event.type)) await observer.observe(event);
+    return outcome;
+  };
   return event.traceId === undefined ? work() : withTrace({ traceId: event.traceId }, work);
 }
 

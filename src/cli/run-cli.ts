@@ -7,6 +7,8 @@ import { crmRollbackCommand } from './commands/crm-rollback-command.js';
 import { crmSeedCommand } from './commands/crm-seed-command.js';
 import { crmShowCommand } from './commands/crm-show-command.js';
 import { breakersCommand } from './commands/breakers-command.js';
+import { evalCommand } from './commands/eval-command.js';
+import { evalExportDecisionsCommand } from './commands/eval-export-decisions-command.js';
 import { eventsPublishCommand } from './commands/events-publish-command.js';
 import { agentRunCommand } from './commands/agent-run-command.js';
 import { agentsCommand } from './commands/agents-command.js';
@@ -18,6 +20,8 @@ import { approvalsShowCommand } from './commands/approvals-show-command.js';
 import { deadLettersCommand } from './commands/dead-letters-command.js';
 import { deadLettersDiscardCommand } from './commands/dead-letters-discard-command.js';
 import { deadLettersRetryCommand } from './commands/dead-letters-retry-command.js';
+import { metricsCommand } from './commands/metrics-command.js';
+import { mcpCommand } from './commands/mcp-command.js';
 import { runCommand } from './commands/run-command.js';
 import { runsCancelCommand } from './commands/runs-cancel-command.js';
 import { runsCommand } from './commands/runs-command.js';
@@ -25,6 +29,7 @@ import { runsRetryCommand } from './commands/runs-retry-command.js';
 import { runsShowCommand } from './commands/runs-show-command.js';
 import { schedulesCommand } from './commands/schedules-command.js';
 import { serveCommand } from './commands/serve-command.js';
+import { slackCommand } from './commands/slack-command.js';
 import { triggersCommand } from './commands/triggers-command.js';
 import { workerCommand } from './commands/worker-command.js';
 import { workflowsCommand } from './commands/workflows-command.js';
@@ -33,6 +38,8 @@ import { workflowsCommand } from './commands/workflows-command.js';
 const COMMANDS: readonly CliCommand[] = [
   serveCommand,
   workerCommand,
+  slackCommand,
+  mcpCommand,
   workflowsCommand,
   runCommand,
   runsCommand,
@@ -55,8 +62,11 @@ const COMMANDS: readonly CliCommand[] = [
   schedulesCommand,
   eventsPublishCommand,
   breakersCommand,
+  metricsCommand,
   agentsCommand,
   agentRunCommand,
+  evalCommand,
+  evalExportDecisionsCommand,
 ];
 
 /**

@@ -1,4 +1,7 @@
+import { startHttpServer, type RunningHttpServer } from '../main/http-server.js';
+import { createServeRoutes } from '../main/serve-routes.js';
 import { startWorkers, type StartWorkersOptions } from '../main/start-workers.js';
+import { createStepTracing } from '../main/tracing-steps.js';
 import type { CliContext } from './cli-command.js';
 import { EXIT } from './cli-command.js';
 import { expectPositionals, parseCliArgs, parseWholeNumber } from './parse-cli-args.js';
@@ -19,15 +22,23 @@ export async function runUntilSignal(context: CliContext, options: RunUntilSigna
   try {
     const baton = await context.baton();
     const opened = await baton.engine();
-    const workers = await startWorkers({ opened, settings: baton.settings, logger: baton.logger, role: options.role, ...(options.stepWorkers === undefined ? {} : { stepWorkers: options.stepWorkers }) });
+    const endpoint = baton.config.tracing.otlpEndpoint;
+    const tracing = endpoint === undefined ? undefined : createStepTracing({ endpoint, sql: (await baton.store()).sql, redis: opened.redis, prefix: opened.prefix, logger: baton.logger });
+    const workers = await startWorkers({ opened, settings: baton.settings, logger: baton.logger, role: options.role, ...(options.stepWorkers === undefined ? {} : { stepWorkers: options.stepWorkers }), ...(tracing === undefined ? {} : { tracing }) });
+    const http: RunningHttpServer | undefined =
+      options.role === 'serve' ? await startHttpServer({ ...baton.config.http, routes: await createServeRoutes({ baton, opened }), logger: baton.logger }) : undefined;
     baton.logger.info(
-      { role: options.role, stepWorkers: options.stepWorkers ?? 1, concurrency: baton.settings.queues.concurrency, queuePrefix: opened.prefix, simulated: baton.runner.simulated },
+      { role: options.role, ...(http === undefined ? {} : { http: http.url }), stepWorkers: options.stepWorkers ?? 1, concurrency: baton.settings.queues.concurrency, queuePrefix: opened.prefix, simulated: baton.runner.simulated, tracing: endpoint ?? 'off' },
       `baton ${options.role} started; stop with Ctrl-C or SIGTERM`,
     );
     const signal = await signals.received;
-    baton.logger.info({ signal }, `stopping the ${options.role}: in-flight steps finish first`);
-    await workers.close();
-    baton.logger.info(`baton ${options.role} stopped`);
+    const deadlineMs = baton.config.shutdownDeadlineMs;
+    baton.logger.info({ signal, deadlineMs }, `stopping the ${options.role}: in-flight steps finish first, or are handed back after the deadline`);
+    const [drained] = await Promise.all([workers.close({ deadlineMs }), http?.close()]);
+    await tracing?.shutdown();
+    baton.logger.info({ handedBack: drained.handedBack }, `baton ${options.role} stopped`);
+    // A handed-back step's model call may still hold a socket open; it is another worker's now, so it must not keep this process alive.
+    if (drained.handedBack > 0) setTimeout(() => process.exit(EXIT.ok), 1_000).unref();
     return EXIT.ok;
   } finally {
     signals.dispose();

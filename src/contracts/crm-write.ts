@@ -29,5 +29,8 @@ export const CrmWriteResultSchema = z.object({
 });
 export type CrmWriteResult = z.infer<typeof CrmWriteResultSchema>;
 
+/** What a crmRecord node adds to its input: each record's change set, in the order proposed. */
+export const CrmWritesSchema = z.array(CrmWriteResultSchema);
+
 /** The step effects the engine knows by name; src/main binds them to the change sets. */
 export const CRM_EFFECTS = { propose: 'effect:crm.propose', apply: 'effect:crm.apply' } as const;

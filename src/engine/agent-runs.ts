@@ -17,22 +17,28 @@ export interface RecordedAgentRun {
   readonly result: AgentResult<unknown>;
 }
 
+export interface AgentRunOptions {
+  readonly signal?: AbortSignal;
+  /** A fresh id chosen by the caller, so it can point at the run before it ends (an MCP run handle). */
+  readonly runId?: string;
+}
+
 export interface AgentRuns {
   /**
    * Runs one agent now, in this process, as a one-step run in the store. Input is validated
    * before anything is written, so a bad input leaves no trace; once written, the run always
    * ends succeeded or failed, with the step's usage, cost and error beside it.
    */
-  run(agent: AnyAgent, context: unknown, options?: { signal?: AbortSignal }): Promise<RecordedAgentRun>;
+  run(agent: AnyAgent, context: unknown, options?: AgentRunOptions): Promise<RecordedAgentRun>;
 }
 
 export function createAgentRuns(options: AgentRunsOptions): AgentRuns {
   const { sql, runner, logger } = options;
   const runs = createRunStore({ sql });
 
-  async function run(agent: AnyAgent, context: unknown, runOptions: { signal?: AbortSignal } = {}): Promise<RecordedAgentRun> {
+  async function run(agent: AnyAgent, context: unknown, runOptions: AgentRunOptions = {}): Promise<RecordedAgentRun> {
     const input: unknown = runner.prepareInput(agent, context);
-    const runId = randomUUID();
+    const runId = runOptions.runId ?? randomUUID();
     return withTrace({ traceId: runId, runId }, async () => {
       // One commit for the run and its step: a crash between them would leave a run with no step.
       const step = await sql.transaction(async (transaction) => {

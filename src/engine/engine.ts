@@ -4,6 +4,8 @@ import { BatonError } from '../errors/index.js';
 import type { Logger } from '../logging/index.js';
 import { createRunStore, type ListRunsOptions, type RunDetail, type RunPage, type SqlClient } from '../store/index.js';
 import { getApproval, listApprovals, type ApprovalView, type ListApprovalsOptions } from './approvals/approval-queries.js';
+import { listLabelledExamples, type LabelledExample } from './approvals/labelled-example.js';
+import type { RecordOwnerLookup } from './approvals/record-owner.js';
 import { decideApproval, type DecideRequest, type Decided } from './approvals/decide-approval.js';
 import { DEFAULT_REVIEW_POLICY, type ReviewPolicy } from './approvals/review-policy.js';
 import { listReviewRates, type GateReviewRate } from './approvals/review-rates.js';
@@ -31,8 +33,12 @@ export interface EngineOptions {
   readonly maxStepsPerRun?: number;
   /** Steps run by a named effect, e.g. the CRM's change sets. */
   readonly effects?: Readonly<Record<string, StepEffect>>;
+  /** Per workflow, input fields filled in when a caller leaves them out (a booking link, approved answers). */
+  readonly inputDefaults?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly breakers?: BreakerGate;
   readonly budgets?: BudgetGate;
+  /** Finds the owner of the record an approval is about, for policies that let the owner or their manager decide. */
+  readonly recordOwners?: RecordOwnerLookup;
   /** Model names per tier and their prices, for the pre-call budget estimate. */
   readonly models?: { readonly tiers: Readonly<Record<ModelTier, string>>; readonly prices: Readonly<Record<string, ModelPrice>> };
   readonly now?: () => Date;
@@ -52,6 +58,8 @@ export interface Engine {
   sweepExpiredApprovals(): Promise<{ escalated: number; expired: number }>;
   /** Progressive automation, visible: each gate's current review rate and why. */
   reviewRates(): Promise<GateReviewRate[]>;
+  /** Reviewers' categories for replies the router was unsure of, newest first. */
+  labelledExamples(options?: { readonly workflow?: string; readonly limit?: number }): Promise<LabelledExample[]>;
   listDeadLetters(options?: { status?: DeadLetter['status']; limit?: number }): Promise<DeadLetter[]>;
   getDeadLetter(deadLetterId: string): Promise<DeadLetter>;
   retryDeadLetter(deadLetterId: string, by: string): Promise<Advanced>;
@@ -68,7 +76,7 @@ export function createEngine(options: EngineOptions): Engine {
     start: (workflow, input, startOptions) => startRun(context, workflow, input, startOptions),
     executeStep: (delivery) => executeStep(context, delivery),
     getRun: (runId) => runs.getRun(runId),
-    listRuns: (listOptions) => runs.listRuns(listOptions),
+    listRuns: ({ workflow, ...listOptions } = {}) => runs.listRuns({ ...listOptions, ...(workflow === undefined ? {} : { name: workflow }) }),
     cancel: (runId, by) => cancelRun(context, runId, by),
     retry: (runId, by) => retryRun(context, runId, by),
     listApprovals: (listOptions) => listApprovals(options.sql, listOptions),
@@ -80,6 +88,7 @@ export function createEngine(options: EngineOptions): Engine {
     decide: (request) => decideApproval(context, request),
     sweepExpiredApprovals: () => sweepExpiredApprovals(context),
     reviewRates: () => listReviewRates(options.sql, context.now()),
+    labelledExamples: (listOptions) => listLabelledExamples(options.sql, listOptions),
     listDeadLetters: (listOptions) => listDeadLetters(options.sql, listOptions),
     getDeadLetter: (deadLetterId) => getDeadLetter(options.sql, deadLetterId),
     retryDeadLetter: async (deadLetterId, by) => {
@@ -105,9 +114,11 @@ function createContext(options: EngineOptions): EngineContext {
     maxStepsPerRun: options.maxStepsPerRun ?? 250,
     breakers: options.breakers,
     budgets: options.budgets,
+    recordOwners: options.recordOwners,
     now: options.now ?? (() => new Date()),
     modelIntegration: 'integration:anthropic',
     effects: options.effects ?? {},
+    inputDefaults: options.inputDefaults ?? {},
     priceOf: (agentName) => {
       if (models === undefined) return undefined;
       for (const definition of options.workflows.list()) {

@@ -1,4 +1,5 @@
 import type { DestinationStream } from 'pino';
+import type { ResearchSource } from '../../agents/research-sources/research-source.js';
 import { builtInWorkflows, createAgentCatalog, createAgentRunner, createPromptLibrary, loadBuiltInAgents, type AgentCatalog, type AgentRunner } from '../../agents/index.js';
 import { loadConfig, type Config, type LogLevel } from '../config.js';
 import { createAgentRuns, type AgentRuns } from '../engine/agent-runs.js';
@@ -9,9 +10,10 @@ import type { ModelClient } from '../model/model-types.js';
 import { loadSettings, type Settings } from '../settings/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { createModel } from './create-model.js';
-import { createCrmEffects } from './crm-effects.js';
 import { buildCrm, type OpenedCrm } from './open-crm.js';
 import { openEngine, type OpenedEngine } from './open-engine.js';
+import { createSlackRecordOwners } from './slack-record-owners.js';
+import { createStepEffects } from './step-effects.js';
 
 export interface BatonOptions {
   /** Defaults to the process environment; tests pass their own. */
@@ -21,6 +23,8 @@ export interface BatonOptions {
   readonly defaultLogLevel?: LogLevel;
   /** BullMQ's key prefix; tests pass their own. */
   readonly queuePrefix?: string;
+  /** Data sources account research consults besides the CRM: a name and a fetch each. */
+  readonly researchSources?: readonly ResearchSource[];
 }
 
 /** Everything a process needs, wired once. The store and Redis open on first use: listing agents needs neither. */
@@ -47,7 +51,7 @@ export async function createBaton(options: BatonOptions = {}): Promise<Baton> {
     level: config.logLevel ?? options.defaultLogLevel ?? 'info',
     ...(simulated ? { base: { simulated: true } } : {}),
     ...(options.logDestination === undefined ? {} : { destination: options.logDestination }),
-    secrets: [config.model.apiKey, config.databaseUrl, ...crmSecrets(config)].filter((secret): secret is string => secret !== undefined),
+    secrets: [config.model.apiKey, config.databaseUrl, ...crmSecrets(config), config.slack?.botToken, config.slack?.signingSecret, config.slack?.appToken, ...config.mcp.tokens.map((entry) => entry.token)].filter((secret): secret is string => secret !== undefined),
   });
   if (simulated) logger.info('offline mode: answers come from the deterministic simulator, not a real model (set ANTHROPIC_API_KEY for real answers)');
   const settings = await loadSettings(config);
@@ -73,8 +77,18 @@ export async function createBaton(options: BatonOptions = {}): Promise<Baton> {
     agentRuns: async () => createAgentRuns({ sql: (await store()).sql, runner, logger }),
     crm: openedCrm,
     engine: () =>
-      (engine ??= Promise.all([store(), openedCrm()]).then(([ready, { changeSets }]) =>
-        openEngine({ config, settings, store: ready, workflows, runner, logger, prefix: options.queuePrefix ?? config.queuePrefix, effects: createCrmEffects(changeSets) }),
+      (engine ??= Promise.all([store(), openedCrm()]).then(([ready, crm]) =>
+        openEngine({
+          config,
+          settings,
+          store: ready,
+          workflows,
+          runner,
+          logger,
+          prefix: options.queuePrefix ?? config.queuePrefix,
+          effects: ({ events }) => createStepEffects({ crm, events, ...(options.researchSources === undefined ? {} : { researchSources: options.researchSources }) }),
+          recordOwners: createSlackRecordOwners({ crm: crm.crm, users: settings.slack.users, logger }),
+        }),
       )),
     close: async () => {
       if (engine !== undefined) await (await engine.catch(() => undefined))?.close();
@@ -98,6 +112,7 @@ function assertSettingsNameWorkflows(settings: Settings, workflows: WorkflowCata
   const problems = [
     ...settings.triggers.flatMap((trigger, index) => (known.has(trigger.workflow) ? [] : [`triggers[${index}].workflow: no workflow named "${trigger.workflow}"`])),
     ...settings.schedules.flatMap((schedule, index) => (known.has(schedule.workflow) ? [] : [`schedules[${index}].workflow: no workflow named "${schedule.workflow}"`])),
+    ...Object.keys(settings.workflowDefaults).flatMap((name) => (known.has(name) ? [] : [`workflowDefaults.${name}: no workflow named "${name}"`])),
   ];
   if (problems.length > 0) {
     throw new BatonError('config_invalid', `Invalid settings:\n  - ${problems.join('\n  - ')}\n  Workflows: ${[...known].join(', ')}.`, { details: { problems } });

@@ -5,6 +5,7 @@ import { createEventBus, type EventBus } from '../../queues/events/index.js';
 import { listSchedules, type ScheduleInfo } from '../../queues/schedules/index.js';
 import { createBullStepQueue, type BullStepQueue } from '../../queues/steps/index.js';
 import type { Config } from '../config.js';
+import type { RecordOwnerLookup } from '../engine/approvals/record-owner.js';
 import { createCircuitBreakers, type CircuitBreakers } from '../engine/breakers/index.js';
 import { createBudgets } from '../engine/budgets/index.js';
 import { createEngine, type Engine } from '../engine/engine.js';
@@ -35,8 +36,10 @@ export interface OpenEngineOptions {
   readonly logger: Logger;
   /** BullMQ's key prefix; tests pass their own. */
   readonly prefix?: string;
-  /** Steps run by named effects (the CRM's change sets). */
-  readonly effects?: Readonly<Record<string, StepEffect>>;
+  /** Steps run by named effects (the CRM's change sets, alerts), given the event bus this engine publishes on. */
+  readonly effects?: (ports: { readonly events: EventBus }) => Readonly<Record<string, StepEffect>>;
+  /** Finds the owner of the record an approval is about (src/main/slack-record-owners.ts). */
+  readonly recordOwners?: RecordOwnerLookup | undefined;
 }
 
 /** The engine with its queue, breakers, budgets and event bus, all on one Redis. */
@@ -53,6 +56,10 @@ export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngi
     onOpened: (state) => {
       logger.error({ breaker: state.name, retryAt: state.retryAt }, 'circuit breaker opened; work for it is held');
       events.publish({ type: 'breaker.opened', data: state }).catch((error: unknown) => { logger.error({ err: error }, 'breaker.opened event not published'); });
+    },
+    onClosed: (state) => {
+      logger.info({ breaker: state.name }, 'circuit breaker closed; its work flows again');
+      events.publish({ type: 'breaker.closed', data: state }).catch((error: unknown) => { logger.error({ err: error }, 'breaker.closed event not published'); });
     },
   });
   const budgets = createBudgets({
@@ -77,10 +84,12 @@ export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngi
     policies: settings.reviewPolicies,
     defaultPolicy: settings.defaultReviewPolicy,
     maxStepsPerRun: settings.budgets.maxStepsPerRun,
+    inputDefaults: settings.workflowDefaults,
     breakers,
     budgets,
     models: { tiers: config.model.tiers, prices: config.model.prices },
-    ...(options.effects === undefined ? {} : { effects: options.effects }),
+    ...(options.effects === undefined ? {} : { effects: options.effects({ events }) }),
+    ...(options.recordOwners === undefined ? {} : { recordOwners: options.recordOwners }),
   });
   return {
     engine,

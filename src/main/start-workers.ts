@@ -1,13 +1,16 @@
-import type { Worker } from 'bullmq';
 import { startEventWorker, type EventWorker } from '../../queues/events/index.js';
 import { startScheduleWorker, syncSchedules, type ScheduleWorker } from '../../queues/schedules/index.js';
 import { createStepWorker } from '../../queues/steps/index.js';
 import type { Logger } from '../logging/index.js';
 import type { Settings } from '../settings/index.js';
 import type { OpenedEngine } from './open-engine.js';
+import { drainWorkers, trackActiveJobs, type DrainOutcome } from './ops-drain.js';
+import type { StepTracing } from './tracing-steps.js';
+import { slackEventObserver } from './slack-event-relay.js';
 
 export interface WorkerSet {
-  close(): Promise<void>;
+  /** Stops taking jobs; in-flight steps get `deadlineMs` (default: wait for them) before they are handed back to the queue. */
+  close(options?: { readonly deadlineMs?: number }): Promise<DrainOutcome>;
 }
 
 export interface StartWorkersOptions {
@@ -17,7 +20,12 @@ export interface StartWorkersOptions {
   /** `serve` runs everything; `worker` runs only the step workers. */
   readonly role: 'serve' | 'worker' | 'inline';
   readonly stepWorkers?: number;
+  /** Spans per step and run to an OTLP collector; absent unless configured. */
+  readonly tracing?: StepTracing;
 }
+
+/** How often `baton serve` checks the store against the queue while it runs. */
+const RECONCILE_INTERVAL_MS = 60_000;
 
 /** Approvals expire by a sweep, not by a timer per approval: a paused run holds nothing in memory. */
 const SWEEP_INTERVAL_MS = 30_000;
@@ -31,21 +39,22 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Worker
   const { opened, settings, logger } = options;
   const reconciled = await opened.engine.reconcile();
   logger.info({ ...reconciled, role: options.role }, 'reconciled');
-  const steps: Worker[] = Array.from({ length: options.stepWorkers ?? 1 }, () =>
-    createStepWorker({
+  const steps = Array.from({ length: options.stepWorkers ?? 1 }, () =>
+    trackActiveJobs(createStepWorker({
       connection: opened.redis,
       prefix: opened.prefix,
-      engine: opened.engine,
+      engine: options.tracing?.wrap(opened.engine) ?? opened.engine,
       logger,
       concurrency: settings.queues.concurrency,
       lockDurationMs: settings.queues.lockDurationMs,
       stalledIntervalMs: settings.queues.stalledIntervalMs,
-    }),
+    })),
   );
   const extras = options.role === 'serve' ? await startServeExtras(options) : [];
   return {
-    close: async () => {
-      await Promise.all([...steps.map((worker) => worker.close()), ...extras.map((extra) => extra.close())]);
+    close: async (closeOptions = {}) => {
+      const [drained] = await Promise.all([drainWorkers(steps, closeOptions.deadlineMs ?? Number.POSITIVE_INFINITY, logger), ...extras.map((extra) => extra.close())]);
+      return drained;
     },
   };
 }
@@ -53,7 +62,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Worker
 async function startServeExtras(options: StartWorkersOptions): Promise<{ close(): Promise<void> }[]> {
   const { opened, settings, logger } = options;
   const starter = { start: (workflow: string, input: unknown, startOptions: Parameters<typeof opened.engine.start>[2]) => opened.engine.start(workflow, input, startOptions) };
-  const events: EventWorker = await startEventWorker({ connection: opened.redis, prefix: opened.prefix, settings: settings.queues, logger, triggers: settings.triggers, starter });
+  const events: EventWorker = await startEventWorker({ connection: opened.redis, prefix: opened.prefix, settings: settings.queues, logger, triggers: settings.triggers, starter, observers: [slackEventObserver(opened)] });
   await syncSchedules({ connection: opened.redis, prefix: opened.prefix, schedules: settings.schedules, logger });
   const schedules: ScheduleWorker = await startScheduleWorker({ connection: opened.redis, prefix: opened.prefix, settings: settings.queues, logger, starter });
   const sweep = async () => {
@@ -66,5 +75,46 @@ async function startServeExtras(options: StartWorkersOptions): Promise<{ close()
   };
   const sweeper = setInterval(() => void sweep(), SWEEP_INTERVAL_MS);
   const stopSweeping = { close: () => { clearInterval(sweeper); return Promise.resolve(); } };
-  return [events, schedules, stopSweeping];
+  return [events, schedules, stopSweeping, keepReconciling(opened, logger)];
+}
+
+/**
+ * Redis can lose jobs while Baton runs (a restart without persistence, a failover): the store
+ * still has every pending step. `serve` reconciles every minute and as soon as Redis is back,
+ * so lost work resumes without a worker restart; a job that still exists is never added twice.
+ */
+function keepReconciling(opened: StartWorkersOptions['opened'], logger: Logger): { close(): Promise<void> } {
+  let running: Promise<void> | undefined;
+  const reconcile = () => {
+    running ??= opened.engine
+      .reconcile()
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'reconcile failed; the next one retries');
+      })
+      .finally(() => {
+        running = undefined;
+      });
+  };
+  let lostConnection = false;
+  const onClose = () => {
+    lostConnection = true;
+  };
+  // Only a reconnection after a loss: the first 'ready' came before this process reconciled at start.
+  const onReady = () => {
+    if (!lostConnection) return;
+    lostConnection = false;
+    reconcile();
+  };
+  opened.redis.on('close', onClose);
+  opened.redis.on('ready', onReady);
+  const timer = setInterval(reconcile, RECONCILE_INTERVAL_MS);
+  return {
+    close: async () => {
+      clearInterval(timer);
+      opened.redis.off('close', onClose);
+      opened.redis.off('ready', onReady);
+      await running;
+    },
+  };
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { formatZodIssues } from '../errors/index.js';
-import type { TransportResponse } from './model-types.js';
+import type { ModelUsage, TransportResponse } from './model-types.js';
+import { readServerToolBlocks } from './web-search-response.js';
 
 /** A 200 whose body is not a Messages response (cut off, not JSON, wrong shape); handled like a 5xx. */
 export class MalformedResponseError extends Error {
@@ -24,8 +25,10 @@ const MessageSchema = z.object({
     output_tokens: z.number(),
     cache_creation_input_tokens: z.number().nullish(),
     cache_read_input_tokens: z.number().nullish(),
+    server_tool_use: z.looseObject({ web_search_requests: z.number().nullish() }).nullish(),
   }),
 });
+type WireUsage = z.infer<typeof MessageSchema>['usage'];
 
 const ToolUseSchema = z.object({ type: z.literal('tool_use'), id: z.string(), name: z.string(), input: z.unknown() });
 
@@ -35,7 +38,11 @@ export interface ReadMessageOptions {
   readonly requestId: string | undefined;
 }
 
-/** The forced tool call, usage and stop reason of a Messages response body. */
+/**
+ * The output tool call, usage and stop reason of a Messages response body, and what any web
+ * searches before it found. A turn paused mid-search (`pause_turn`) without the output tool call
+ * carries its content back to the transport, which continues it once.
+ */
 export function readMessage(body: unknown, options: ReadMessageOptions): TransportResponse {
   const parsed = MessageSchema.safeParse(body);
   if (!parsed.success) {
@@ -46,19 +53,31 @@ export function readMessage(body: unknown, options: ReadMessageOptions): Transpo
   const toolUse = message.content
     .map((block) => ToolUseSchema.safeParse(block).data)
     .find((block) => block?.name === options.toolName);
+  const paused = message.stop_reason === 'pause_turn' && toolUse === undefined;
+  const { searchResults, searchErrors, text } = readServerToolBlocks(message.content);
   return {
     toolInput: toolUse?.input,
     // The repair turn replays a tool call even when the model made none, so it needs an id either way.
     toolUseId: toolUse?.id ?? `toolu_baton_${randomUUID().replaceAll('-', '')}`,
-    incompleteReason: describeIncomplete(message.stop_reason, options.maxOutputTokens),
+    incompleteReason: toolUse !== undefined && message.stop_reason === 'pause_turn' ? undefined : describeIncomplete(message.stop_reason, options.maxOutputTokens),
     model: message.model,
-    usage: {
-      inputTokens: message.usage.input_tokens,
-      outputTokens: message.usage.output_tokens,
-      cacheReadTokens: message.usage.cache_read_input_tokens ?? 0,
-      cacheWriteTokens: message.usage.cache_creation_input_tokens ?? 0,
-    },
+    usage: toUsage(message.usage),
     requestId: options.requestId,
+    ...(searchResults.length === 0 ? {} : { searchResults }),
+    ...(searchErrors.length === 0 ? {} : { searchErrors }),
+    ...(text === '' ? {} : { text }),
+    ...(paused ? { pausedContent: message.content } : {}),
+  };
+}
+
+function toUsage(usage: WireUsage): ModelUsage {
+  const webSearchRequests = usage.server_tool_use?.web_search_requests ?? 0;
+  return {
+    inputTokens: usage.input_tokens,
+    outputTokens: usage.output_tokens,
+    cacheReadTokens: usage.cache_read_input_tokens ?? 0,
+    cacheWriteTokens: usage.cache_creation_input_tokens ?? 0,
+    ...(webSearchRequests > 0 ? { webSearchRequests } : {}),
   };
 }
 
@@ -69,6 +88,8 @@ function describeIncomplete(stopReason: string | null, maxOutputTokens: number):
       return `the answer was cut off at max_tokens (${maxOutputTokens} output tokens); give a shorter answer so the complete tool call fits`;
     case 'refusal':
       return 'the model declined to answer (stop_reason "refusal")';
+    case 'pause_turn':
+      return 'the turn paused (stop_reason "pause_turn") before the answer was given; answer now from what the searches already found';
     case 'model_context_window_exceeded':
       return "the conversation exceeded the model's context window; the input must be shortened";
     default:

@@ -8,6 +8,7 @@ import { classifyFailure, type AnthropicFailure } from './anthropic-failure.js';
 import { toMessageParams } from './anthropic-request.js';
 import { MalformedResponseError, readMessage } from './anthropic-response.js';
 import type { ModelTransport, TransportRequest, TransportResponse } from './model-types.js';
+import { continuationOf, joinPausedTurn } from './paused-turn.js';
 import { retryDelay } from './retry-backoff.js';
 
 /** Waits between attempts and rejects when `signal` aborts; tests pass one that records and returns at once. */
@@ -52,7 +53,18 @@ export function createAnthropicTransport(options: AnthropicTransportOptions): Mo
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
 
+  /**
+   * A turn paused mid-search is continued once; a second pause stays incomplete and goes to the
+   * model client's repair turn, which forces the answer without searching, so a call never loops.
+   */
   async function send(request: TransportRequest): Promise<TransportResponse> {
+    const response = await sendWithRetries(request);
+    if (response.pausedContent === undefined) return response;
+    logger.debug({ agent: request.agent, model: request.model, requestId: response.requestId }, 'model paused its turn; continuing it once');
+    return joinPausedTurn(response, await sendWithRetries(continuationOf(request, response.pausedContent)));
+  }
+
+  async function sendWithRetries(request: TransportRequest): Promise<TransportResponse> {
     const params = toMessageParams(request);
     for (let attempt = 1; ; attempt += 1) {
       const outcome = await attemptOnce(connection, params, request);

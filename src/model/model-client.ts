@@ -12,6 +12,8 @@ import type {
   TranscriptMessage,
   TransportResponse,
 } from './model-types.js';
+import { uniqueByUrl } from './paused-turn.js';
+import type { WebSearchResult } from './web-search-options.js';
 
 export interface ModelClientOptions {
   readonly config: ModelConfig;
@@ -37,6 +39,7 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
     let usage: ModelUsage = ZERO_USAGE;
     let answeredBy = model;
     const problemsByCall: string[][] = [];
+    let searchResults: WebSearchResult[] = [];
 
     for (let call = 1; call <= 2; call += 1) {
       const response = await transport.send({
@@ -47,16 +50,21 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
         tool: { name: request.toolName, description: request.toolDescription, inputSchema },
         maxOutputTokens: request.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS,
         ...(request.signal === undefined ? {} : { signal: request.signal }),
-        timeoutMs: request.timeoutMs ?? config.timeoutMs,
+        // The configured deadline caps every call; an agent's or a step's own limit can only be shorter.
+        timeoutMs: Math.min(request.timeoutMs ?? config.timeoutMs, config.timeoutMs),
         simulate: request.simulate,
+        // Only the first call may search: the repair turn forces the output tool, which rules searching out.
+        ...(call === 1 && request.webSearch !== undefined ? { webSearch: request.webSearch } : {}),
       });
       usage = addUsage(usage, response.usage);
       answeredBy = response.model;
+      searchResults = uniqueByUrl([...searchResults, ...(response.searchResults ?? [])]);
+      logSearches(logger, request.agent, response);
       const verdict = judge(request, response);
       if (verdict.ok) {
         const costUsd = costOf(usage, config.prices[answeredBy] ?? config.prices[model]);
         if (config.prices[answeredBy] === undefined && config.prices[model] === undefined && transport.mode !== 'offline') {
-          logger.warn({ model: answeredBy }, 'no price configured for model; cost recorded as 0 (set BATON_MODEL_PRICES)');
+          logger.warn({ model: answeredBy }, 'no price configured for model; its tokens are recorded at no cost (set BATON_MODEL_PRICES)');
         }
         return {
           value: verdict.value,
@@ -66,12 +74,18 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
           costUsd,
           latencyMs: Math.round(performance.now() - started),
           calls: call,
+          ...(searchResults.length === 0 ? {} : { searchResults }),
         };
       }
       problemsByCall.push(verdict.problems);
       logger.warn({ agent: request.agent, call, problems: verdict.problems }, 'model output invalid');
       transcript.push(
-        { role: 'assistant_tool_use', toolUseId: response.toolUseId, input: response.toolInput ?? {} },
+        {
+          role: 'assistant_tool_use',
+          toolUseId: response.toolUseId,
+          input: response.toolInput ?? {},
+          ...(response.text === undefined ? {} : { text: response.text }),
+        },
         { role: 'tool_error', toolUseId: response.toolUseId, text: repairInstruction(verdict.problems) },
       );
     }
@@ -84,6 +98,14 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
   }
 
   return { mode: transport.mode, generate };
+}
+
+/** The pages a call's searches found, at debug: the logger's mixin stamps the trace id, so a run's sources can be audited. */
+function logSearches(logger: Logger, agent: string, response: TransportResponse): void {
+  const requests = response.usage.webSearchRequests ?? 0;
+  if (requests === 0 && response.searchResults === undefined && response.searchErrors === undefined) return;
+  const urls = (response.searchResults ?? []).map((result) => result.url);
+  logger.debug({ agent, webSearchRequests: requests, urls, searchErrors: response.searchErrors ?? [] }, 'web search results');
 }
 
 type Verdict<T> = { ok: true; value: T } | { ok: false; problems: string[] };

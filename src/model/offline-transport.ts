@@ -8,6 +8,7 @@ export const OFFLINE_MODEL_NAME = 'offline-simulator';
  * The offline mode's "model": each agent's deterministic simulator, answering through the same
  * validation path a real model's answer takes. It reports zero tokens and zero cost because
  * nothing was spent; results carry `simulated: true` so nothing passes for a real answer.
+ * A request's `webSearch` is ignored: nothing leaves the machine, so no search runs or is billed.
  */
 export function createOfflineTransport(): ModelTransport {
   return {

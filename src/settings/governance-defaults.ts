@@ -48,5 +48,7 @@ export const DEFAULT_ALLOWED_FIELDS: Record<string, Partial<Record<CrmObjectType
     Lead: ['Industry', 'NumberOfEmployees', 'Website', 'Title'],
   },
   'reply-classifier': { Lead: ['Status'] },
-  'opt-out-confirmer': { Contact: ['HasOptedOutOfEmail'], Lead: ['HasOptedOutOfEmail'] },
+  'rep-router': { Lead: ['OwnerId', 'NumberOfEmployees', 'Industry', 'Country', 'State', 'AnnualRevenue'] },
+  'email-writer': { Contact: ['Baton_Sequence_Status__c', 'Baton_Sequence_Subjects__c'], Lead: ['Baton_Sequence_Status__c', 'Baton_Sequence_Subjects__c'] },
+  'opt-out-confirmer': { Contact: ['HasOptedOutOfEmail', 'Baton_Sequence_Status__c'], Lead: ['HasOptedOutOfEmail', 'Baton_Sequence_Status__c'] },
 };

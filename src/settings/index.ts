@@ -24,5 +24,6 @@ export {
   type ReviewPolicy,
   type ScheduleSetting,
   type Settings,
+  type SlackSettings,
 } from './settings-schema.js';
 export { isTimeZone } from './time-zone.js';

@@ -41,7 +41,10 @@ describe('loadSettings', () => {
       expiresInMinutes: 1_440,
       onExpiry: 'escalate',
       escalateTo: { users: [], groups: [] },
+      allowRecordOwner: false,
+      allowOwnerManager: false,
     });
+    expect(settings.slack).toEqual({ users: {}, triage: { users: [], groups: [] } });
     expect(settings.triggers).toEqual([]);
     expect(settings.schedules).toEqual([]);
     expect(settings.governance).toMatchObject({ confidenceThreshold: 0.8, maxWritesPerRecordPerHour: 3, agentPriority: {}, risk: DEFAULT_RISK });
@@ -133,6 +136,15 @@ describe('parseSettingsText', () => {
     const text = JSON.stringify({ governance: { confidenceThreshold: 1.5, risk: { Widget: 'low' }, fieldRules: { Lead: { Status: { kind: 'enum' } } } } });
     expect(() => parseSettingsText(text, 'x.json')).toThrow(/x\.json: governance\.confidenceThreshold: .*\n.*x\.json: governance\.fieldRules\.Lead\.Status\.values: an enum rule lists its values/s);
     expect(() => parseSettingsText(text, 'x.json')).toThrow(/governance\.risk/);
+  });
+
+  it('reads the slack section (CRM users to Slack ids, triage reviewers) and refuses ids that are not Slack ids', () => {
+    const settings = parseSettingsText(JSON.stringify({ slack: { users: { '005A1': 'U0REP1' }, triage: { users: ['U0OPS1'] } }, reviewPolicies: { crm_write: { risk: 'high', allowRecordOwner: true } } }), 'x.json');
+    expect(settings.slack).toEqual({ users: { '005A1': 'U0REP1' }, triage: { users: ['U0OPS1'], groups: [] } });
+    expect(settings.reviewPolicies['crm_write']).toMatchObject({ allowRecordOwner: true, allowOwnerManager: false });
+    expect(() => parseSettingsText(JSON.stringify({ slack: { users: { '005A1': 'rep@acme.com' }, triage: { groups: ['revops'] } } }), 'x.json')).toThrow(
+      /x\.json: slack\.users\["005A1"\]: must be a Slack user id \(U… or W…\).*\n.*x\.json: slack\.triage\.groups\[0\]: must be a Slack user-group id \(S…\)/s,
+    );
   });
 
   it('refuses two schedules with one id, naming both', () => {

@@ -38,6 +38,14 @@ const policyFields = {
   expiresInMinutes: z.number().int().min(1).max(43_200, 'must be at most 43200 (30 days)').default(1_440),
   onExpiry: z.enum(['escalate', 'reject']).default('escalate'),
   escalateTo: EscalationSchema.prefault({}),
+  /**
+   * The owner of the record the approval is about (a CRM change's record, the run's contact or
+   * account) may decide too, and with `allowOwnerManager` the owner's manager (User.ManagerId);
+   * resolved when the approval opens, through the settings' `slack.users` ids. Only widens a
+   * policy that names reviewers: one naming none already lets anyone decide.
+   */
+  allowRecordOwner: z.boolean().default(false),
+  allowOwnerManager: z.boolean().default(false),
 };
 
 export const ReviewPolicySchema = z.strictObject({ risk: RiskSchema, ...policyFields });

@@ -3,6 +3,7 @@ import { TriggerSchema } from '../engine/triggers/index.js';
 import { GovernanceSettingsSchema } from './governance-schema.js';
 import { DefaultReviewPolicySchema, ReviewPoliciesSchema } from './review-policy-schema.js';
 import { SchedulesSchema } from './schedule-schema.js';
+import { SlackSettingsSchema } from './slack-settings-schema.js';
 import { TimeZoneSchema } from './time-zone.js';
 
 const BudgetsSchema = z.strictObject({
@@ -45,6 +46,14 @@ export const SettingsSchema = z.strictObject({
   queues: QueuesSchema.prefault({}),
   /** CRM write governance: confidence gate, hourly cap, conflicts, allow-lists, field rules, risk. */
   governance: GovernanceSettingsSchema.prefault({}),
+  /** Slack: CRM users' Slack ids (owners' DMs, owner and manager reviewers) and who triages dead letters. */
+  slack: SlackSettingsSchema.prefault({}),
+  /** Per workflow, input fields filled in when a caller leaves them out: handle_reply's booking link and approved answers. */
+  workflowDefaults: z
+    .object({ $comment: z.string().optional() })
+    .catchall(z.record(z.string(), z.unknown()))
+    .transform(({ $comment: _comment, ...defaults }) => defaults as Record<string, Record<string, unknown>>)
+    .default({}),
 });
 
 type DeepReadonly<T> = T extends readonly (infer Item)[]
@@ -61,6 +70,7 @@ export type ReviewPolicy = Settings['defaultReviewPolicy'];
 export type ScheduleSetting = Settings['schedules'][number];
 export type QueueSettings = Settings['queues'];
 export type GovernanceSettingsSection = Settings['governance'];
+export type SlackSettings = Settings['slack'];
 
 export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {

@@ -79,6 +79,13 @@ async function rollback(connection: Connection): Promise<Error | undefined> {
 async function runTransaction<T>(connection: Connection, location: StoreLocation, work: (transaction: SqlClient) => Promise<T>): Promise<T> {
   const bound = bindToConnection(connection, location);
   let broken: Error | undefined;
+  // A connection the server drops mid-transaction (a restart, a failover) emits 'error' on the
+  // checked-out client, where the pool's idle listener is not: unheard, it would crash the process.
+  // The query in flight rejects on its own; this only keeps the connection out of the pool.
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  connection.on('error', onError);
   try {
     await bound.execute('BEGIN');
     const result = await work(bound).catch(async (error: unknown) => {
@@ -88,7 +95,8 @@ async function runTransaction<T>(connection: Connection, location: StoreLocation
     await bound.execute('COMMIT');
     return result;
   } finally {
-    // A connection that could not roll back is destroyed instead of going back to the pool.
+    connection.off('error', onError);
+    // A connection that could not roll back, or that failed, is destroyed instead of going back to the pool.
     connection.release(broken);
   }
 }

@@ -43,6 +43,7 @@ const LIST_RUNS = `
 SELECT * FROM runs
 WHERE ($1::text IS NULL OR status = $1)
   AND ($2::text IS NULL OR (created_at, id) < (SELECT created_at, id FROM runs WHERE id = $2))
+  AND ($4::text IS NULL OR name = $4)
 ORDER BY created_at DESC, id DESC
 LIMIT $3`;
 
@@ -50,7 +51,7 @@ export async function listRuns(sql: SqlClient, options: ListRunsOptions = {}): P
   const size = pageSize(options.limit);
   if (options.cursor !== undefined) await assertCursor(sql, options.cursor);
   // One extra row says whether another page follows.
-  const { rows } = await sql.query<RunRow>(LIST_RUNS, [options.status ?? null, options.cursor ?? null, size + 1]);
+  const { rows } = await sql.query<RunRow>(LIST_RUNS, [options.status ?? null, options.cursor ?? null, size + 1, options.name ?? null]);
   const runs = rows.slice(0, size).map(toRun);
   const last = runs.at(-1);
   return { runs, nextCursor: rows.length > size && last !== undefined ? last.id : null };

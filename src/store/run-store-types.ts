@@ -82,6 +82,8 @@ export interface AppendEventInput {
 
 export interface ListRunsOptions {
   readonly status?: RunStatus;
+  /** A workflow's or an agent's name: only its runs. */
+  readonly name?: string;
   /** 1 to 200; defaults to 50. */
   readonly limit?: number;
   /** `nextCursor` from the previous page. */

@@ -20,7 +20,7 @@ export interface Rule {
   readonly forbids: (toLayer: string, edge: ImportEdge) => boolean;
 }
 
-const INTERFACES = ['mcp', 'slack', 'src/cli'];
+const INTERFACES = ['mcp', 'slack', 'web', 'src/cli'];
 const isCore = (layer: string) => layer === 'src' || (layer.startsWith('src/') && layer !== 'src/main' && layer !== 'src/cli');
 
 /** The arrows of STYLE.md: dependencies point inward, and only src/main knows everything. */
@@ -36,7 +36,7 @@ export const RULES: readonly Rule[] = [
     forbids: (to, edge) => [...INTERFACES, 'src/main'].includes(to) || (['agents', 'queues', 'crm'].includes(to) && !edge.typeOnly),
   },
   {
-    description: 'interfaces (mcp/, slack/, the CLI) never import each other, queues/ or crm/ implementations',
+    description: 'interfaces (mcp/, slack/, web/, the CLI) never import each other, queues/ or crm/ implementations',
     applies: (from) => INTERFACES.includes(from),
     forbids: (to, edge) => (INTERFACES.includes(to) && to !== edge.from) || (['queues', 'crm'].includes(to) && !edge.typeOnly),
   },

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { importsOf, layerOf, readSource, sourceFiles, violations } from './layering-rules.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const FOLDERS = ['src', 'agents', 'queues', 'crm', 'mcp', 'slack'];
+const FOLDERS = ['src', 'agents', 'queues', 'crm', 'mcp', 'slack', 'web'];
 
 describe('layering', () => {
   const files = sourceFiles(ROOT, FOLDERS);

@@ -2,7 +2,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtInWorkflows, createAgentCatalog, loadBuiltInAgents } from '../../agents/index.js';
 import { runCli } from '../../src/cli/run-cli.js';
+import { loadConfig } from '../../src/config.js';
+import { createWorkflowCatalog } from '../../src/engine/workflow/workflow-catalog.js';
 import { createLogger } from '../../src/logging/index.js';
 import { openStore } from '../../src/store/index.js';
 import { captureIo } from '../support/capture-io.js';
@@ -89,7 +92,7 @@ describe('baton agent run input errors', () => {
   it('lists the agents that exist when the name is wrong', async () => {
     const { status, err } = await cli(['agent', 'run', 'reply-classifer', '--input', 'examples/replies/interested.json'], env());
     expect(status).toBe(2);
-    expect(err).toMatch(/No agent named "reply-classifer"\. Agents: reply-classifier, classification-judge, email-qa, .*opt-out-confirmer\./);
+    expect(err).toMatch(/No agent named "reply-classifer"\. Agents: reply-classifier, classification-judge, email-qa, .*opt-out-confirmer, .*deal-risk-summariser\./);
   });
 
   it('shows usage when --input is missing', async () => {
@@ -125,8 +128,11 @@ describe('baton help and agents', () => {
     const { status, out } = await cli(['agents', '--json'], {});
     expect(status).toBe(0);
     const agents = JSON.parse(out) as { name: string; tier: string; model: string; reads: string[]; checks: unknown[]; inputSchema: { properties: object } }[];
-    expect(agents).toHaveLength(15);
     const byName = new Map(agents.map((agent) => [agent.name, agent]));
+    expect(byName.size).toBe(agents.length);
+    // Every agent the shipped workflows use, and each listed once.
+    const used = new Set(createWorkflowCatalog(builtInWorkflows(createAgentCatalog(await loadBuiltInAgents(loadConfig({}).promptsDir)))).list().flatMap((workflow) => [...workflow.agents.keys()]));
+    for (const name of used) expect(byName.has(name), name).toBe(true);
     expect(byName.get('reply-classifier')).toMatchObject({ tier: 'fast', model: 'claude-haiku-5-5', reads: ['reply'] });
     expect(byName.get('email-qa')).toMatchObject({ tier: 'balanced', model: 'claude-sonnet-5-5', reads: ['emails', 'signal'] });
     expect(byName.get('email-writer')).toMatchObject({ tier: 'deep', model: 'claude-opus-5-5' });

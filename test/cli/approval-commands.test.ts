@@ -6,9 +6,9 @@ import { createCliHarness, parseJson, type CliHarness } from './cli-harness.js';
 interface PrintedRun {
   runId: string;
   status: string;
-  output?: { emails?: { subject: string; body: string }[]; failed?: { step: string } };
+  output?: { sequence?: { emails: { subject: string; body: string }[] }; crmWrites?: unknown[]; failed?: { step: string } };
   error?: { code: string; message: string };
-  approvals: { id: string; key: string; action: string; fingerprint: string; payload: { emails: { subject: string; body: string }[] } }[];
+  approvals: { id: string; key: string; action: string; fingerprint: string; payload: { sequence: { emails: { subject: string; body: string }[] }; perContact: unknown[] } }[];
 }
 
 let harness: CliHarness;
@@ -27,7 +27,8 @@ async function sequenceWaitingForApproval(env: Record<string, string> = {}) {
   expect(run.status).toBe('waiting_for_human');
   const [approval] = run.approvals;
   expect(approval).toMatchObject({ key: 'sequence/approve', action: 'send_sequence', fingerprint: expect.stringMatching(/^[0-9a-f]+$/) });
-  expect(approval!.payload.emails).toHaveLength(3);
+  expect(approval!.payload.sequence.emails).toHaveLength(3);
+  expect(approval!.payload.perContact).toHaveLength(2);
   expect(result.err).toMatch(/approval\.requested +sequence\/approve \(send_sequence, high risk\)/);
   expect(result.err).toContain(`baton approvals approve ${approval!.id}`);
   return { run, approval: approval! };
@@ -48,7 +49,8 @@ describe('deciding approvals from the CLI', () => {
     expect(approved.status).toBe(0);
     const finished = parseJson<PrintedRun>(approved);
     expect(finished).toMatchObject({ runId: run.runId, status: 'succeeded', approvals: [] });
-    expect(finished.output?.emails).toEqual(approval.payload.emails);
+    expect(finished.output?.sequence?.emails).toEqual(approval.payload.sequence.emails);
+    expect(finished.output?.crmWrites).toEqual([]);
     expect(approved.err).toContain(`approving send_sequence at sequence/approve of run ${run.runId}`);
     expect(approved.err).toMatch(/approval\.decided +sequence\/approve \(approved by cli via cli\)/);
     expect(approved.err).not.toMatch(/step\.queued +sequence\/qa/); // only what followed the decision
@@ -101,19 +103,19 @@ describe('deciding approvals from the CLI', () => {
   it('edits the sequence from a file, and refuses an edit that breaks its schema naming the field', async () => {
     const { run, approval } = await sequenceWaitingForApproval();
     const invalid = path.join(harness.folder, 'invalid-edit.json');
-    await writeFile(invalid, JSON.stringify({ ...approval.payload, emails: 'none' }));
+    await writeFile(invalid, JSON.stringify({ ...approval.payload, sequence: { ...approval.payload.sequence, emails: 'none' } }));
     const refused = await harness.cli(['approvals', 'edit', approval.id, '--input', invalid]);
     expect(refused.status).toBe(2);
-    expect(refused.err).toMatch(/input_invalid: The edited send_sequence is invalid: emails: /);
+    expect(refused.err).toMatch(/input_invalid: The edited send_sequence is invalid: sequence\.emails: /);
 
-    const edited = { ...approval.payload, emails: approval.payload.emails.map((email, index) => (index === 0 ? { ...email, subject: 'Your Series B and SDR ramp' } : email)) };
+    const edited = { ...approval.payload, sequence: { ...approval.payload.sequence, emails: approval.payload.sequence.emails.map((email, index) => (index === 0 ? { ...email, subject: 'Your Series B and SDR ramp' } : email)) } };
     const file = path.join(harness.folder, 'edit.json');
     await writeFile(file, JSON.stringify(edited));
     const result = await harness.cli(['approvals', 'edit', approval.id, '--input', file]);
     expect(result.status, result.err).toBe(0);
     const finished = parseJson<PrintedRun>(result);
     expect(finished).toMatchObject({ runId: run.runId, status: 'succeeded' });
-    expect(finished.output?.emails?.[0]?.subject).toBe('Your Series B and SDR ramp');
+    expect(finished.output?.sequence?.emails[0]?.subject).toBe('Your Series B and SDR ramp');
   });
 
   it('refuses a reviewer the policy does not list, and accepts one it does with --as', async () => {

@@ -1,13 +1,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
-import { QUEUE_NAMES } from '../../queues/connection/index.js';
-import { TEST_REDIS_URL, uniqueQueuePrefix } from '../../queues/connection/queue-test-support.js';
+import { uniqueQueuePrefix } from '../../queues/connection/queue-test-support.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { captureIo } from '../support/capture-io.js';
-import { deleteRedisKeys } from '../support/delete-redis-keys.js';
+import { clearQueues } from '../support/clear-queues.js';
 import { createTemporaryDatabase } from '../support/temporary-database.js';
 
 export interface CliResult {
@@ -51,17 +48,7 @@ export async function createCliHarness(label: string): Promise<CliHarness> {
       return { status, out: io.out(), err: io.err() };
     },
     async close() {
-      const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-      try {
-        for (const name of Object.values(QUEUE_NAMES)) {
-          const queue = new Queue(name, { connection: redis, prefix });
-          await queue.obliterate({ force: true });
-          await queue.close();
-        }
-        await deleteRedisKeys(redis, `${prefix}:*`);
-      } finally {
-        await redis.quit();
-      }
+      await clearQueues(prefix);
       await database.drop();
       await rm(folder, { recursive: true, force: true });
     },

@@ -9,8 +9,8 @@ describe('examples/baton.config.json', () => {
   it('loads, and every trigger and schedule names a shipped workflow', async () => {
     const baton = await createBaton({ env: { BATON_CONFIG: 'examples/baton.config.json', BATON_MODEL: 'offline', BATON_LOG_LEVEL: 'silent' } });
     try {
-      expect(baton.settings.triggers.map((trigger) => trigger.workflow)).toEqual(['research_account', 'handle_reply']);
-      expect(baton.settings.schedules.map((schedule) => schedule.workflow)).toEqual(['research_account']);
+      expect(baton.settings.triggers.map((trigger) => trigger.workflow)).toEqual(['research_account', 'handle_reply', 'process_new_lead']);
+      expect(baton.settings.schedules.map((schedule) => schedule.workflow)).toEqual(['research_account', 'review_deals']);
       expect(baton.settings.reviewPolicies['send_sequence']?.risk).toBe('high');
     } finally {
       await baton.close();
@@ -35,7 +35,14 @@ describe('examples/baton.config.json', () => {
   it('is refused when a trigger names a workflow that does not exist', async () => {
     const { writeFile } = await import('node:fs/promises');
     const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'baton-settings-')), 'baton.config.json');
-    await writeFile(file, JSON.stringify({ triggers: [{ event: 'deal.stalled', workflow: 'review_deals' }] }));
-    await expect(createBaton({ env: { BATON_CONFIG: file, BATON_MODEL: 'offline', BATON_LOG_LEVEL: 'silent' } })).rejects.toThrow(/triggers\[0\]\.workflow: no workflow named "review_deals"/);
+    await writeFile(file, JSON.stringify({ triggers: [{ event: 'deal.stalled', workflow: 'escalate_deals' }] }));
+    await expect(createBaton({ env: { BATON_CONFIG: file, BATON_MODEL: 'offline', BATON_LOG_LEVEL: 'silent' } })).rejects.toThrow(/triggers\[0\]\.workflow: no workflow named "escalate_deals"/);
+  });
+
+  it('is refused when workflowDefaults names a workflow that does not exist', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'baton-settings-')), 'baton.config.json');
+    await writeFile(file, JSON.stringify({ workflowDefaults: { handle_replies: { booking: {} } } }));
+    await expect(createBaton({ env: { BATON_CONFIG: file, BATON_MODEL: 'offline', BATON_LOG_LEVEL: 'silent' } })).rejects.toThrow(/workflowDefaults\.handle_replies: no workflow named "handle_replies"/);
   });
 });

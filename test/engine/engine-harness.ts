@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import type { Worker } from 'bullmq';
 import { createAgentRunner, createPromptLibrary, type AgentRunner } from '../../agents/index.js';
 import { loadConfig } from '../../src/config.js';
+import type { RecordOwnerLookup } from '../../src/engine/approvals/record-owner.js';
 import { createEngine, type Engine, type EngineOptions } from '../../src/engine/engine.js';
 import type { StepEffect } from '../../src/engine/runtime/step-effects.js';
 import type { WorkflowDefinition } from '../../src/engine/workflow/define-workflow.js';
@@ -33,6 +34,8 @@ export interface HarnessOptions extends Partial<Pick<EngineOptions, 'policies' |
   readonly model?: ModelClient;
   /** Step effects bound to this harness's store (the CRM's change sets). */
   readonly effectsFor?: (store: Store) => Readonly<Record<string, StepEffect>>;
+  /** Record owners for approvals, found through this harness's store (the embedded CRM). */
+  readonly recordOwnersFor?: (store: Store) => RecordOwnerLookup | undefined;
 }
 
 /** The engine on the real PostgreSQL server and real Redis, each test file in its own database and queue prefix. */
@@ -47,7 +50,8 @@ export async function createEngineHarness(options: HarnessOptions): Promise<Engi
   const model = options.model ?? createModelClient({ config: config.model, transport: createOfflineTransport(), logger });
   const runner: AgentRunner = createAgentRunner({ model, prompts: createPromptLibrary(config.promptsDir), logger });
   const effects = options.effectsFor?.(store) ?? {};
-  const engine = createEngine({ ...options, sql: store.sql, queue, workflows: createWorkflowCatalog(options.workflows), runner, logger, effects });
+  const recordOwners = options.recordOwnersFor?.(store);
+  const engine = createEngine({ ...options, sql: store.sql, queue, workflows: createWorkflowCatalog(options.workflows), runner, logger, effects, ...(recordOwners === undefined ? {} : { recordOwners }) });
   const workers: Worker[] = [];
   return {
     engine,

@@ -64,6 +64,10 @@ describe('workflow patterns end to end on BullMQ, Redis and PostgreSQL', () => {
     await harness.engine.decide({ approvalId: approval!.id, fingerprint: approval!.fingerprint, decision: { decision: 'edit', payload: { category: 'digits' } }, reviewer: { id: 'U1', via: 'cli' } });
     const run = await harness.waitFor(runId, ['succeeded']);
     expect(run.output).toMatchObject({ routing: { category: 'digits', decidedBy: 'human' }, result: { text: 'abc?', length: 4 } });
+    const examples = await harness.engine.labelledExamples({ workflow: 'sort_text' });
+    expect(examples.filter((example) => example.runId === runId)).toEqual([
+      expect.objectContaining({ approvalId: approval!.id, input: { text: 'abc?' }, label: 'digits', predicted: 'letters', labelledBy: 'U1', via: 'cli', traceId: runId }),
+    ]);
   });
 
   it('fans out in parallel and merges with provenance', async () => {

@@ -149,6 +149,74 @@ describe('FakeAnthropicServer', () => {
     expect(uncached).toMatchObject({ cache_creation_input_tokens: 0, cache_read_input_tokens: 0, input_tokens: first.input_tokens + prefixTokens });
   });
 
+  describe('web search', () => {
+    const SEARCH_TOOL = { type: 'web_search_20250305', name: 'web_search', max_uses: 2 };
+    const searchBody = (tool: object = SEARCH_TOOL) => messagesBody({ tools: [TOOL, tool], tool_choice: { type: 'auto' } });
+    interface SearchBody {
+      readonly content: readonly Record<string, unknown>[];
+      readonly stop_reason: string;
+      readonly usage: { readonly server_tool_use?: { readonly web_search_requests: number } };
+    }
+
+    it('answers a searching step with server_tool_use and results before the tool_use, keyed by the only client tool', async () => {
+      fake.script(TOOL.name, { searches: [{ query: 'Example Ltd' }], then: { reply: { category: 'hot' } } });
+      const response = await post(searchBody());
+      expect(response.status).toBe(200);
+      const body = JSON.parse(response.text) as SearchBody;
+      expect(body.content.map((block) => block['type'])).toEqual(['server_tool_use', 'web_search_tool_result', 'text', 'tool_use']);
+      expect(body.content[0]).toMatchObject({ id: 'srvtoolu_fake_1_1', name: 'web_search', input: { query: 'Example Ltd' } });
+      expect(body.content[1]).toMatchObject({
+        tool_use_id: 'srvtoolu_fake_1_1',
+        content: [
+          { type: 'web_search_result', url: 'https://example.com/news/example-ltd', title: 'News: Example Ltd', page_age: '2 days ago', encrypted_content: expect.any(String) },
+          { type: 'web_search_result', url: 'https://example.com/profile/example-ltd' },
+        ],
+      });
+      expect(body.content[2]).toMatchObject({ citations: [{ type: 'web_search_result_location', url: 'https://example.com/news/example-ltd' }] });
+      expect(body.content[3]).toMatchObject({ type: 'tool_use', name: TOOL.name, input: { category: 'hot' } });
+      expect(body.stop_reason).toBe('tool_use');
+      expect(body.usage.server_tool_use).toEqual({ web_search_requests: 1, web_fetch_requests: 0 });
+    });
+
+    it('fails searches past max_uses with max_uses_exceeded, unbilled, and pauses a turn on pauseTurn', async () => {
+      fake.script(TOOL.name, { searches: [{ query: 'a' }, { query: 'b' }, { query: 'c', errorCode: 'unavailable' }], then: { pauseTurn: true } });
+      const body = JSON.parse((await post(searchBody())).text) as SearchBody;
+      const errors = body.content.filter((block) => block['type'] === 'web_search_tool_result' && !Array.isArray(block['content']));
+      expect(errors).toEqual([expect.objectContaining({ content: { type: 'web_search_tool_result_error', error_code: 'max_uses_exceeded' } })]);
+      expect(body.usage.server_tool_use?.web_search_requests).toBe(2);
+      expect(body.stop_reason).toBe('pause_turn');
+    });
+
+    it.each([
+      ['an unknown tool version', { type: 'web_search_20990101', name: 'web_search' }, /tools\.1: Input tag 'web_search_20990101' found using 'type' does not match any of the expected tags: 'custom', 'web_search_20250305'/],
+      ['a wrong name', { ...SEARCH_TOOL, name: 'search' }, /tools\.1\.name: Input should be 'web_search'/],
+      ['max_uses of 0', { ...SEARCH_TOOL, max_uses: 0 }, /tools\.1\.max_uses/],
+      ['a domain with a scheme', { ...SEARCH_TOOL, allowed_domains: ['https://example.com'] }, /tools\.1\.allowed_domains/],
+      ['allowed and blocked domains together', { ...SEARCH_TOOL, allowed_domains: ['a.com'], blocked_domains: ['b.com'] }, /cannot be used together/],
+    ])('answers 400 invalid_request_error for a web search tool with %s', async (_label, tool, message) => {
+      fake.script(TOOL.name, { reply: {} });
+      const response = await post(searchBody(tool));
+      expect(response.status).toBe(400);
+      expect(response.json()).toMatchObject({ error: { type: 'invalid_request_error', message: expect.stringMatching(message) } });
+    });
+
+    it('refuses a version the configured API does not know', async () => {
+      const older = new FakeAnthropicServer({ webSearchToolTypes: ['web_search_20260209'] });
+      await older.start();
+      try {
+        const response = await fetch(`${older.url}/v1/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'anthropic-version': '2026-10-21', 'x-api-key': 'test-key' },
+          body: JSON.stringify(searchBody()),
+        });
+        expect(response.status).toBe(400);
+        expect(await response.text()).toContain("Input tag 'web_search_20250305'");
+      } finally {
+        await older.close();
+      }
+    });
+  });
+
   it('records every request with its headers, parsed body and tool name', async () => {
     fake.respond(TOOL.name, () => ({ reply: {} }));
     await post(messagesBody(), { authorization: 'Bearer wrong' });

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FAKE_ERROR_TYPES, type FakeErrorStatus, type FakeResponder, type FakeStep, type RecordedRequest } from './fake-anthropic-types.js';
+import { offeredWebSearch, searchTurn } from './fake-anthropic-search.js';
 import { createUsageMeter } from './fake-anthropic-usage.js';
 import { findRequestProblem, isJsonObject } from './fake-anthropic-validation.js';
 import { waitUnlessClosed } from './wait-unless-closed.js';
@@ -8,6 +9,8 @@ import { waitUnlessClosed } from './wait-unless-closed.js';
 export interface FakeAnthropicServerOptions {
   /** The key every request must carry, as `x-api-key` or `Authorization: Bearer`; defaults to `test-key`. */
   readonly apiKey?: string;
+  /** The web search tool versions this API accepts (all the fake knows by default); others get a 400, as an unknown version does. */
+  readonly webSearchToolTypes?: readonly string[];
 }
 
 interface Exchange {
@@ -19,11 +22,13 @@ interface Exchange {
 
 /**
  * The Anthropic Messages API on 127.0.0.1, for tests that drive the real SDK through `baseURL`.
- * Requests are answered from a script per forced tool name (`tool_choice.name`), then from that
- * tool's default responder; every request is recorded with its headers and parsed body.
+ * Requests are answered from a script per output tool name (`tool_choice.name`, or the only client
+ * tool when the model may also search), then from that tool's default responder; every request is
+ * recorded with its headers and parsed body.
  */
 export class FakeAnthropicServer {
   readonly #apiKey: string;
+  readonly #webSearchToolTypes: readonly string[] | undefined;
   readonly #scripts = new Map<string, FakeStep[]>();
   readonly #responders = new Map<string, FakeResponder>();
   readonly #requests: RecordedRequest[] = [];
@@ -34,6 +39,7 @@ export class FakeAnthropicServer {
 
   constructor(options: FakeAnthropicServerOptions = {}) {
     this.#apiKey = options.apiKey ?? 'test-key';
+    this.#webSearchToolTypes = options.webSearchToolTypes;
   }
 
   /** The base URL to hand the SDK (`baseURL`) or ANTHROPIC_BASE_URL. */
@@ -74,7 +80,7 @@ export class FakeAnthropicServer {
     });
   }
 
-  /** Queues steps for requests that force `toolName`; each request takes the next step. */
+  /** Queues steps for requests that answer through `toolName`; each request takes the next step. */
   script(toolName: string, ...steps: readonly FakeStep[]): this {
     this.#scripts.set(toolName, [...(this.#scripts.get(toolName) ?? []), ...steps]);
     return this;
@@ -114,7 +120,7 @@ export class FakeAnthropicServer {
     const key = headers['x-api-key'] ?? headers['authorization']?.replace(/^Bearer /, '');
     if (key !== this.#apiKey) return { status: 401, message: 'invalid x-api-key' };
     if (headers['anthropic-version'] === undefined) return { status: 400, message: 'anthropic-version: header is required' };
-    const problem = findRequestProblem(request.body);
+    const problem = findRequestProblem(request.body, this.#webSearchToolTypes);
     return problem === undefined ? undefined : { status: 400, message: problem };
   }
 
@@ -145,26 +151,39 @@ export class FakeAnthropicServer {
       writeJson(exchange, 200, `{"id":"msg_fake","type":"message","role":"assistant","content":[{"type":"te`);
       return;
     }
-    writeJson(exchange, 200, JSON.stringify(this.#message(exchange, step)));
+    const body = exchange.request.body as Record<string, unknown>;
+    const searchTool = offeredWebSearch(body);
+    if ('searches' in step && searchTool === undefined) {
+      sendError(exchange, 400, 'FakeAnthropicServer: the scripted step searches the web, but the request offers no web_search tool');
+      return;
+    }
+    const searched = 'searches' in step && searchTool !== undefined ? searchTurn(step.searches, searchTool, exchange.sequence) : undefined;
+    const answer = 'searches' in step ? step.then : step;
+    const [content, stopReason] = this.#answer(exchange, answer);
+    const usage = this.#meter.measure(body, [...(searched?.blocks ?? []), ...content]);
+    const serverToolUse = searchTool === undefined ? {} : { server_tool_use: { web_search_requests: searched?.webSearchRequests ?? 0, web_fetch_requests: 0 } };
+    writeJson(
+      exchange,
+      200,
+      JSON.stringify({
+        id: `msg_fake_${exchange.sequence}`,
+        type: 'message',
+        role: 'assistant',
+        model: body['model'],
+        content: [...(searched?.blocks ?? []), ...content],
+        stop_reason: stopReason,
+        stop_sequence: null,
+        usage: { ...usage, ...serverToolUse },
+      }),
+    );
   }
 
-  #message(exchange: Exchange, step: Extract<FakeStep, { reply: unknown } | { text: string } | { maxTokens: unknown }>): object {
-    const body = exchange.request.body as Record<string, unknown>;
+  #answer(exchange: Exchange, step: { reply: unknown } | { text: string } | { maxTokens: unknown } | { pauseTurn: true }): [object[], string] {
     const toolUse = (input: unknown) => ({ type: 'tool_use', id: `toolu_fake_${exchange.sequence}`, name: exchange.request.toolName, input });
-    const [content, stopReason] =
-      'reply' in step ? [[toolUse(step.reply)], 'tool_use']
-      : 'text' in step ? [[{ type: 'text', text: step.text }], 'end_turn']
-      : [[toolUse(step.maxTokens)], 'max_tokens'];
-    return {
-      id: `msg_fake_${exchange.sequence}`,
-      type: 'message',
-      role: 'assistant',
-      model: body['model'],
-      content,
-      stop_reason: stopReason,
-      stop_sequence: null,
-      usage: this.#meter.measure(body, content),
-    };
+    if ('reply' in step) return [[toolUse(step.reply)], 'tool_use'];
+    if ('text' in step) return [[{ type: 'text', text: step.text }], 'end_turn'];
+    if ('pauseTurn' in step) return [[], 'pause_turn'];
+    return [[toolUse(step.maxTokens)], 'max_tokens'];
   }
 }
 
@@ -180,9 +199,18 @@ function record(incoming: IncomingMessage, text: string): RecordedRequest {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   const body = parseJson(text);
-  const choice = isJsonObject(body) && isJsonObject(body['tool_choice']) ? body['tool_choice'] : undefined;
-  const toolName = choice?.['type'] === 'tool' && typeof choice['name'] === 'string' ? choice['name'] : undefined;
-  return { method: incoming.method ?? 'GET', path: (incoming.url ?? '/').split('?')[0] ?? '/', headers, body, toolName };
+  return { method: incoming.method ?? 'GET', path: (incoming.url ?? '/').split('?')[0] ?? '/', headers, body, toolName: outputToolName(body) };
+}
+
+/** The forced tool, or else the only client tool: with web search offered the output tool is not forced. */
+function outputToolName(body: unknown): string | undefined {
+  if (!isJsonObject(body)) return undefined;
+  const choice = isJsonObject(body['tool_choice']) ? body['tool_choice'] : undefined;
+  if (choice?.['type'] === 'tool') return typeof choice['name'] === 'string' ? choice['name'] : undefined;
+  const tools = Array.isArray(body['tools']) ? body['tools'].filter(isJsonObject) : [];
+  const clientTools = tools.filter((tool) => tool['type'] === undefined || tool['type'] === 'custom');
+  const only = clientTools.length === 1 ? clientTools[0]?.['name'] : undefined;
+  return typeof only === 'string' ? only : undefined;
 }
 
 function parseJson(text: string): unknown {

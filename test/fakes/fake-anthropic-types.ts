@@ -34,7 +34,27 @@ export type FakeStep =
   /** A tool call cut off by the output limit: `stop_reason: "max_tokens"` with partial input. */
   | { readonly maxTokens: unknown }
   /** Destroys the socket without an answer (a connection reset). */
-  | { readonly disconnect: true };
+  | { readonly disconnect: true }
+  /**
+   * Server-side web searches (`server_tool_use` + `web_search_tool_result` blocks, a text block
+   * citing the first page), then the answer, or `pauseTurn` for `stop_reason: "pause_turn"`.
+   * Only for requests that offer the web search tool; searches past its `max_uses` fail with
+   * `max_uses_exceeded`, and only successful ones count in `usage.server_tool_use`.
+   */
+  | { readonly searches: readonly FakeSearch[]; readonly then: { readonly reply: unknown } | { readonly text: string } | { readonly pauseTurn: true } };
+
+/** One web search the fake model runs; without `results` or `errorCode` it finds two example.com pages. */
+export interface FakeSearch {
+  readonly query: string;
+  readonly results?: readonly FakeSearchResult[];
+  readonly errorCode?: 'invalid_tool_input' | 'unavailable' | 'max_uses_exceeded' | 'too_many_requests' | 'query_too_long';
+}
+
+export interface FakeSearchResult {
+  readonly url: string;
+  readonly title: string;
+  readonly pageAge?: string;
+}
 
 /** What the fake saw: headers (lower-case names) and the parsed JSON body. */
 export interface RecordedRequest {
@@ -42,7 +62,10 @@ export interface RecordedRequest {
   readonly path: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: unknown;
-  /** `tool_choice.name` when the request forced a tool; scripts are keyed by it. */
+  /**
+   * The tool the answer goes through, which scripts are keyed by: `tool_choice.name` when the
+   * request forced a tool, otherwise its only client tool (beside server tools such as web search).
+   */
   readonly toolName: string | undefined;
 }
 

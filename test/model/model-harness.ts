@@ -12,7 +12,7 @@ import {
   type StructuredRequest,
   type TransportRequest,
 } from '../../src/model/index.js';
-import { FakeAnthropicServer } from '../fakes/fake-anthropic-server.js';
+import { FakeAnthropicServer, type FakeAnthropicServerOptions } from '../fakes/fake-anthropic-server.js';
 
 export const TriageSchema = z.object({
   category: z.enum(['hot', 'warm', 'cold']),
@@ -59,6 +59,7 @@ export interface ModelHarnessOptions {
   /** Use the transport's real, abortable sleep instead of the recording one. */
   readonly realSleep?: boolean;
   readonly logger?: Logger;
+  readonly fake?: FakeAnthropicServerOptions;
 }
 
 export interface ModelHarness {
@@ -73,7 +74,7 @@ export interface ModelHarness {
 
 /** A fake Messages API and the real SDK-backed transport and model client pointed at it. */
 export async function startModelHarness(options: ModelHarnessOptions = {}): Promise<ModelHarness> {
-  const fake = new FakeAnthropicServer();
+  const fake = new FakeAnthropicServer(options.fake);
   await fake.start();
   const config = loadConfig({ ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: fake.url, ...options.env }).model;
   const logger = options.logger ?? createLogger({ level: 'silent' });

@@ -22,7 +22,7 @@ describe.each(STORE_BACKENDS)('migrations on $name', ({ createFixture }) => {
       const tables = await store.sql.query<{ table_name: string }>(
         `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name`,
       );
-      expect(tables.rows.map((row) => row.table_name)).toEqual(['approvals', 'audit_log', 'crm_change_sets', 'crm_records', 'crm_writes', 'dead_letters', 'run_events', 'runs', 'schema_migrations', 'steps']);
+      expect(tables.rows.map((row) => row.table_name)).toEqual(['approvals', 'audit_log', 'crm_change_sets', 'crm_records', 'crm_writes', 'dead_letters', 'eval_runs', 'labelled_examples', 'run_events', 'runs', 'schema_migrations', 'slack_cards', 'slack_notices', 'steps']);
     } finally {
       await store.close();
     }

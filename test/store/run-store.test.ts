@@ -170,6 +170,10 @@ describe.each(STORE_BACKENDS)('run store on $name', ({ createFixture }) => {
     expect([...first.runs, ...second.runs, ...third.runs].map((run) => run.name)).toEqual(['e', 'd', 'c', 'b', 'a']);
     expect(third.nextCursor).toBeNull();
 
+    const named = await runs.listRuns({ name: 'c' });
+    expect(named.runs.map((run) => run.id)).toEqual([created[2]!.id]);
+    expect(await runs.listRuns({ name: 'c', status: 'failed' })).toEqual({ runs: [], nextCursor: null });
+
     const failed = await runs.listRuns({ status: 'failed' });
     expect(failed.nextCursor).toBeNull();
     expect(failed.runs).toEqual([expect.objectContaining({ name: 'b', error: expect.objectContaining({ code: 'internal', message: 'boom' }) })]);

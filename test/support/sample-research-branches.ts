@@ -11,7 +11,7 @@ const seriesB = { date: '2026-10-14', stage: 'series_b' as const, amountUsd: 45_
  * the funding profile and the company page disagree on headcount, and the Series B and the hiring
  * spree are each reported by two branches.
  */
-export function sampleResearchBranches(): Required<ResearchBranches> {
+export function sampleResearchBranches(): Required<Omit<ResearchBranches, 'sources'>> {
   return {
     funding: {
       noDataFound: false,

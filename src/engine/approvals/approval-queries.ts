@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SqlClient } from '../../store/index.js';
 import type { ApprovalRow } from './approval-rows.js';
+import type { RecordOwner } from './review-policy.js';
 
 export const ApprovalViewSchema = z.object({
   id: z.string(),
@@ -14,7 +15,14 @@ export const ApprovalViewSchema = z.object({
   status: z.enum(['pending', 'approved', 'edited', 'rejected', 'expired', 'cancelled']),
   payload: z.unknown(),
   fingerprint: z.string(),
-  reviewers: z.object({ users: z.array(z.string()), groups: z.array(z.string()), channel: z.string().optional() }),
+  reviewers: z.object({
+    users: z.array(z.string()),
+    groups: z.array(z.string()),
+    channel: z.string().optional(),
+    owner: z
+      .object({ record: z.object({ type: z.string(), id: z.string() }), ownerId: z.string(), managerId: z.string().optional(), ownerReviewer: z.string().optional(), managerReviewer: z.string().optional() })
+      .optional(),
+  }),
   context: z.unknown(),
   editSchema: z.record(z.string(), z.unknown()).nullable(),
   requestedAt: z.string(),
@@ -42,7 +50,12 @@ export function toApprovalView(row: ApprovalRow): ApprovalView {
     status: row.status,
     payload: row.payload,
     fingerprint: row.fingerprint,
-    reviewers: { users: [...row.reviewers.users], groups: [...row.reviewers.groups], ...(row.reviewers.channel === undefined ? {} : { channel: row.reviewers.channel }) },
+    reviewers: {
+      users: [...row.reviewers.users],
+      groups: [...row.reviewers.groups],
+      ...(row.reviewers.channel === undefined ? {} : { channel: row.reviewers.channel }),
+      ...(row.reviewers.owner === undefined ? {} : { owner: ownerView(row.reviewers.owner) }),
+    },
     context: row.context,
     editSchema: row.edit_schema,
     requestedAt: iso(row.requested_at) ?? '',
@@ -53,6 +66,11 @@ export function toApprovalView(row: ApprovalRow): ApprovalView {
     editedPayload: row.decision?.payload,
     reason: row.reason,
   };
+}
+
+function ownerView(owner: RecordOwner): NonNullable<ApprovalView['reviewers']['owner']> {
+  const optional = (key: 'managerId' | 'ownerReviewer' | 'managerReviewer') => (owner[key] === undefined ? {} : { [key]: owner[key] });
+  return { record: { type: owner.record.type, id: owner.record.id }, ownerId: owner.ownerId, ...optional('managerId'), ...optional('ownerReviewer'), ...optional('managerReviewer') };
 }
 
 export interface ListApprovalsOptions {

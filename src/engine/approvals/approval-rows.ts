@@ -14,6 +14,8 @@ export interface NewApproval {
   readonly payload: unknown;
   readonly fingerprint: string;
   readonly policy: ReviewPolicy;
+  /** Who may decide: the policy's reviewers, widened to the record's owner or manager when the policy allows it. */
+  readonly reviewers?: Reviewers;
   readonly context: unknown;
   readonly editSchema: Record<string, unknown>;
   /** Settled at once by policy (low risk, or not sampled): who decided is `policy:<why>`. */
@@ -41,7 +43,7 @@ export async function insertApproval(transaction: SqlClient, approval: NewApprov
       jsonParam(approval.payload ?? null, 'approval payload'),
       approval.fingerprint,
       jsonParam(approval.policy, 'approval policy'),
-      jsonParam(approval.policy.reviewers, 'approval reviewers'),
+      jsonParam(approval.reviewers ?? approval.policy.reviewers, 'approval reviewers'),
       jsonParam(approval.context ?? null, 'approval context'),
       jsonParam(approval.editSchema, 'approval edit schema'),
       approval.policy.expiresInMinutes,

@@ -8,6 +8,7 @@ import { commitAndEnqueue, type EngineContext } from '../runtime/engine-context.
 import { lockApproval, type ApprovalRow } from './approval-rows.js';
 import { editSchemaOf } from './edit-schema.js';
 import { fingerprintOf } from './fingerprint.js';
+import { recordLabelledExample } from './labelled-example.js';
 import { mayDecide, type Reviewer } from './review-policy.js';
 
 export const DecisionSchema = z.discriminatedUnion('decision', [
@@ -52,6 +53,7 @@ export async function decideApproval(context: EngineContext, request: DecideRequ
       [row.id, outcome, request.reviewer.id, jsonParam({ payload: edited, via: request.reviewer.via }, 'decision'), reason],
     );
     await audit(transaction, row, request, outcome, edited);
+    await recordLabelledExample(transaction, row, { outcome, payload: edited ?? row.payload, by: request.reviewer.id, via: request.reviewer.via });
     const advanced = await advanceRun(transaction, context, runId, {
       events: [{ type: 'approval.decided', step: row.step, data: { approvalId: row.id, outcome, by: request.reviewer.id, via: request.reviewer.via, reason } }],
     });

@@ -7,6 +7,17 @@ export interface Reviewers {
   readonly users: readonly string[];
   readonly groups: readonly string[];
   readonly channel?: string | undefined;
+  /** The owner of the record under review, found when the approval opened: where its card goes, and who was added to `users`. */
+  readonly owner?: RecordOwner | undefined;
+}
+
+/** A CRM record's owner and the owner's manager (CRM user ids), with their reviewer ids (Slack user ids) when the settings map them. */
+export interface RecordOwner {
+  readonly record: { readonly type: string; readonly id: string };
+  readonly ownerId: string;
+  readonly managerId?: string | undefined;
+  readonly ownerReviewer?: string | undefined;
+  readonly managerReviewer?: string | undefined;
 }
 
 export interface ReviewPolicy {
@@ -16,6 +27,10 @@ export interface ReviewPolicy {
   readonly expiresInMinutes: number;
   readonly onExpiry: 'escalate' | 'reject';
   readonly escalateTo: Reviewers;
+  /** The owner of the record under review may decide too; see record-owner.ts. */
+  readonly allowRecordOwner?: boolean;
+  /** The owner's manager (CRM User.ManagerId) may decide too. */
+  readonly allowOwnerManager?: boolean;
 }
 
 /** Unknown actions are high risk: a forgotten policy must never mean no review. */

@@ -11,4 +11,5 @@ export interface BreakerContext {
   /** A set of every name that ever failed, so `list` needs no SCAN over the keyspace. */
   readonly namesKey: string;
   readonly onOpened: ((state: BreakerState) => void) | undefined;
+  readonly onClosed: ((state: BreakerState) => void) | undefined;
 }

@@ -1,6 +1,6 @@
 import type { BreakerContext } from './breaker-context.js';
 import { RECORD_FAILURE_SCRIPT } from './breaker-scripts.js';
-import { integerReply, uniqueNames } from './breaker-state.js';
+import { closedState, integerReply, uniqueNames } from './breaker-state.js';
 import type { BreakerFailureOutcome, BreakerState } from './breaker-types.js';
 import { withRedis } from './redis-failure.js';
 
@@ -41,11 +41,29 @@ function openState(name: string, consecutiveFailures: number, openedAt: number, 
 
 /**
  * Any success closes: the dependency answered, whether or not this call was the probe. A
- * missing hash is a closed breaker, so closing is one DEL of every name's hash: atomic and one
- * round trip without a script, which matters because it follows every successful step.
+ * missing hash is a closed breaker, so closing is a DEL of every name's hash. The DEL runs in
+ * one MULTI with a read of each hash's `openedAt`: atomic and one round trip without a script
+ * (it follows every successful step), and only the call whose DEL removed an open breaker's
+ * hash sees that breaker close, so `onClosed` runs once per closing.
  */
 export async function recordSuccess(context: BreakerContext, names: readonly string[]): Promise<void> {
   const unique = uniqueNames(names);
   if (unique.length === 0) return;
-  await withRedis('recording a circuit breaker success', () => context.redis.del(...unique.map(context.keyOf)));
+  const closed = await deleteBreakers(context, unique, 'recording a circuit breaker success');
+  for (const name of closed) context.onClosed?.(closedState(name));
+}
+
+/** Deletes the breakers' hashes atomically; returns the names that were open or half-open. */
+export async function deleteBreakers(context: BreakerContext, names: readonly string[], doing: string): Promise<string[]> {
+  const replies = await withRedis(doing, async () => {
+    const transaction = context.redis.multi();
+    for (const name of names) transaction.hget(context.keyOf(name), 'openedAt');
+    transaction.del(...names.map(context.keyOf));
+    return (await transaction.exec()) ?? [];
+  });
+  return names.filter((_, index) => {
+    const [error, openedAt] = replies[index] ?? [null, null];
+    if (error) throw error;
+    return openedAt !== null && openedAt !== undefined;
+  });
 }

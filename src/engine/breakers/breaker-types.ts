@@ -39,5 +39,7 @@ export interface CircuitBreakersOptions {
   readonly settings?: BreakerSettingsInput;
   /** Called once per opening, after Redis records it, so the engine can emit `breaker.opened` and alert. */
   readonly onOpened?: (state: BreakerState) => void;
+  /** Called once per closing (a success after an opening, or an operator's reset of an open breaker), so the engine can emit `breaker.closed`. */
+  readonly onClosed?: (state: BreakerState) => void;
   readonly now?: () => number;
 }

@@ -12,10 +12,11 @@ const redis = new Redis(REDIS_URL);
 let prefix = '';
 let clock = START;
 let opened: BreakerState[] = [];
+let closed: BreakerState[] = [];
 
 function breakers(client: Redis = redis): CircuitBreakers {
   const settings = { failureThreshold: 5, cooldownMs: 30_000 };
-  return createCircuitBreakers({ redis: client, prefix, settings, now: () => clock, onOpened: (state) => opened.push(state) });
+  return createCircuitBreakers({ redis: client, prefix, settings, now: () => clock, onOpened: (state) => opened.push(state), onClosed: (state) => closed.push(state) });
 }
 
 const deleteKeys = (pattern: string) => deleteRedisKeys(redis, pattern);
@@ -24,6 +25,7 @@ beforeEach(() => {
   prefix = `test:breakers:${randomBytes(6).toString('hex')}:`;
   clock = START;
   opened = [];
+  closed = [];
 });
 afterEach(() => deleteKeys(`${prefix}*`));
 afterAll(async () => {
@@ -89,6 +91,20 @@ describe('circuit breakers', () => {
     expect(opened).toEqual([]);
   });
 
+  it('reports a closing exactly once when twenty successes from four workers race after an opening, and never for a closed breaker', async () => {
+    const subject = breakers();
+    for (let failure = 0; failure < 4; failure += 1) await subject.recordFailure(['integration:anthropic']);
+    await subject.recordSuccess(['integration:anthropic']);
+    expect(closed).toEqual([]);
+    for (let failure = 0; failure < 5; failure += 1) await subject.recordFailure(['integration:anthropic', 'agent:email-qa']);
+    clock = START + 30_000;
+    const workers = [redis, new Redis(REDIS_URL), new Redis(REDIS_URL), new Redis(REDIS_URL)];
+    await Promise.all(Array.from({ length: 20 }, (_, index) => breakers(workers[index % 4]).recordSuccess(['integration:anthropic', 'agent:never-failed'])));
+    await Promise.all(workers.slice(1).map((worker) => worker.quit()));
+    expect(closed).toEqual([{ name: 'integration:anthropic', state: 'closed', consecutiveFailures: 0, openedAt: null, retryAt: null }]);
+    expect(await subject.get('agent:email-qa')).toMatchObject({ state: 'half_open' });
+  });
+
   it('lists every breaker that has failed, and an operator reset closes one', async () => {
     const subject = breakers();
     await subject.recordFailure(['agent:email-qa']);
@@ -99,6 +115,9 @@ describe('circuit breakers', () => {
       { name: 'integration:anthropic', state: 'half_open', consecutiveFailures: 5 },
     ]);
     expect(await subject.reset('integration:anthropic')).toMatchObject({ state: 'closed', openedAt: null, retryAt: null });
+    expect(closed.map((state) => state.name)).toEqual(['integration:anthropic']);
+    await subject.reset('integration:anthropic');
+    expect(closed).toHaveLength(1);
     expect(await subject.get('integration:anthropic')).toMatchObject({ state: 'closed', consecutiveFailures: 0 });
     expect(await subject.get('integration:never-failed')).toMatchObject({ state: 'closed', consecutiveFailures: 0 });
     expect((await subject.list()).map((state) => state.state)).toEqual(['half_open', 'closed']);

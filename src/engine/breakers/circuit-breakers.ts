@@ -1,6 +1,6 @@
 import type { BreakerContext } from './breaker-context.js';
 import { checkBreakers } from './breaker-check.js';
-import { recordFailure, recordSuccess } from './breaker-record.js';
+import { deleteBreakers, recordFailure, recordSuccess } from './breaker-record.js';
 import { parseBreakerSettings } from './breaker-settings.js';
 import { closedState, STORED_FIELDS, toBreakerState } from './breaker-state.js';
 import type { BreakerState, CircuitBreakers, CircuitBreakersOptions } from './breaker-types.js';
@@ -19,6 +19,7 @@ export function createCircuitBreakers(options: CircuitBreakersOptions): CircuitB
     keyOf: (name) => `${options.prefix}breaker:${name}`,
     namesKey: `${options.prefix}breaker-names`,
     onOpened: options.onOpened,
+    onClosed: options.onClosed,
   };
   return {
     check: (names) => checkBreakers(context, names),
@@ -54,6 +55,8 @@ function listBreakers(context: BreakerContext): Promise<BreakerState[]> {
 
 /** For operators: closes the breaker and forgets its failures and any probe. */
 async function resetBreaker(context: BreakerContext, name: string): Promise<BreakerState> {
-  await withRedis('resetting a circuit breaker', () => context.redis.del(context.keyOf(name)));
-  return closedState(name);
+  const closed = await deleteBreakers(context, [name], 'resetting a circuit breaker');
+  const state = closedState(name);
+  if (closed.length > 0) context.onClosed?.(state);
+  return state;
 }

@@ -1,8 +1,10 @@
 import type { StoredError } from '../../store/index.js';
 import type { WorkflowDefinition } from '../workflow/define-workflow.js';
-import type { WorkflowNode } from '../workflow/workflow-nodes.js';
-import { done, evaluateAgent, evaluateGate, failed, type PlanContext } from './plan-context.js';
-import { evaluateCrmWrite } from './plan-crm-write.js';
+import type { PipelineNode, TransformNode, WorkflowNode } from '../workflow/workflow-nodes.js';
+import { formatZodIssues } from '../../errors/index.js';
+import { EFFECT_PREFIX } from '../runtime/step-effects.js';
+import { done, evaluateAgent, evaluateGate, evaluateStep, failed, storedError, type PlanContext } from './plan-context.js';
+import { evaluateCrmRecord, evaluateCrmWrite } from './plan-crm-write.js';
 import { evaluateFanOut, evaluateLoop, evaluateRoute, evaluateVoting } from './plan-patterns.js';
 import type { Evaluation, Plan, RunOutcome, RunState } from './plan-types.js';
 
@@ -24,7 +26,7 @@ export function evaluateNode(context: PlanContext, node: WorkflowNode, key: stri
       return node.minConfidence === undefined ? evaluation : reviewLowConfidence(context, key, evaluation, node.minConfidence);
     }
     case 'pipeline':
-      return evaluatePipeline(context, node.stages, key, input, timeoutMs);
+      return evaluatePipeline(context, node, key, input, timeoutMs);
     case 'gate': {
       const shape = context.definition.shapes.get(key);
       if (shape === undefined) return failed(key, { code: 'internal', message: `no schema for gate ${key}`, fault: 'system', retryable: false, details: {} });
@@ -40,16 +42,24 @@ export function evaluateNode(context: PlanContext, node: WorkflowNode, key: stri
       return evaluateVoting(context, node, key, input, timeoutMs);
     case 'crmWrite':
       return evaluateCrmWrite(context, node, key, input);
+    case 'crmRecord':
+      return evaluateCrmRecord(context, node, key, input);
+    case 'transform':
+      return evaluateTransform(node, key, input);
+    case 'effect':
+      return evaluateStep(context, { key, agentName: `${EFFECT_PREFIX}${node.effect.name}`, input });
   }
 }
 
-function evaluatePipeline(context: PlanContext, stages: readonly WorkflowNode[], key: string, input: unknown, timeoutMs: number | undefined): Evaluation {
+function evaluatePipeline(context: PlanContext, node: PipelineNode, key: string, input: unknown, timeoutMs: number | undefined): Evaluation {
+  const source = input !== null && typeof input === 'object' ? (input as Record<string, unknown>) : {};
+  const carried = Object.fromEntries(node.carry.filter((field) => source[field] !== undefined).map((field) => [field, source[field]]));
   let current = input;
   const missing = [];
-  for (const stage of stages) {
+  for (const stage of node.stages) {
     const evaluation = evaluateNode(context, stage, `${key}/${stage.id}`, current, timeoutMs);
     if (evaluation.state !== 'done') return evaluation;
-    current = evaluation.output;
+    current = node.carry.length === 0 ? evaluation.output : { ...carried, ...(evaluation.output as Record<string, unknown>) };
     missing.push(...evaluation.missing);
   }
   return done(current, missing);
@@ -93,4 +103,12 @@ const ENDED_BY_DECISION = new Set(['budget_exceeded', 'rejected']);
 
 function anyRunning(context: PlanContext): boolean {
   return [...context.state.steps.values()].some((step) => step.status === 'pending' || step.status === 'running');
+}
+
+function evaluateTransform(node: TransformNode, key: string, input: unknown): Evaluation {
+  const parsed = node.input.safeParse(input);
+  if (!parsed.success) return failed(key, storedError('input_invalid', `transform ${key} input is invalid: ${formatZodIssues(parsed.error.issues)}`));
+  const output = node.output.safeParse(node.map(parsed.data as never));
+  if (!output.success) return failed(key, storedError('internal', `transform ${key} produced invalid output: ${formatZodIssues(output.error.issues)}`));
+  return done(output.data);
 }

@@ -2,6 +2,7 @@ import { BatonError } from '../../errors/index.js';
 import type { RunStatus, SqlClient } from '../../store/index.js';
 import { isFinished, lockRun, updateRun } from '../../store/run-sql.js';
 import type { StepMeasurements } from '../../store/index.js';
+import type { RecordOwnerLookup } from '../approvals/record-owner.js';
 import type { ReviewPolicy } from '../approvals/review-policy.js';
 import { insertEvents, type RunEventInput } from '../persistence/event-rows.js';
 import { readRunState } from '../persistence/run-state-rows.js';
@@ -21,6 +22,8 @@ export interface AdvanceContext {
   /** A runaway workflow stops here (settings `budgets.maxStepsPerRun`). */
   readonly maxStepsPerRun: number;
   readonly now: () => Date;
+  /** Finds the owner of the record an approval is about (see approvals/record-owner.ts); none without a CRM mapping. */
+  readonly recordOwners?: RecordOwnerLookup | undefined;
 }
 
 export interface Advanced {
@@ -82,7 +85,7 @@ async function settlePlan(
   for (let round = 0; round < MAX_PLAN_ROUNDS && plan.gates.length > 0; round += 1) {
     let settled = false;
     for (const gate of plan.gates) {
-      const opened = await openApproval(transaction, { run, gate, policies: context.policies, defaultPolicy: context.defaultPolicy, now: context.now() });
+      const opened = await openApproval(transaction, { run, gate, policies: context.policies, defaultPolicy: context.defaultPolicy, now: context.now(), input: state.input, recordOwners: context.recordOwners });
       events.push(...opened.events);
       if (opened.record !== undefined) {
         state.approvals.set(gate.key, opened.record);

@@ -33,6 +33,8 @@ export interface EngineContext extends AdvanceContext {
   readonly modelIntegration: string;
   /** Steps run by a named effect (`effect:crm.propose`) instead of an agent. */
   readonly effects: Readonly<Record<string, StepEffect>>;
+  /** Per workflow, top-level input fields a caller may leave out (settings `workflowDefaults`). */
+  readonly inputDefaults: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
 /** Commits, then enqueues: a job never exists for a step the store does not have. */

@@ -3,6 +3,7 @@ import { toJsonSchema } from '../../contracts/to-json-schema.js';
 import type { SqlClient } from '../../store/index.js';
 import { fingerprintOf } from '../approvals/fingerprint.js';
 import { insertApproval } from '../approvals/approval-rows.js';
+import { findRecordOwner, reviewersWithOwner, type RecordOwnerLookup } from '../approvals/record-owner.js';
 import { reviewPolicyFor, type ReviewPolicy } from '../approvals/review-policy.js';
 import { isSampled, reviewRate } from '../approvals/review-rate.js';
 import type { RunEventInput } from '../persistence/event-rows.js';
@@ -14,6 +15,9 @@ export interface OpenApprovalOptions {
   readonly policies: Readonly<Record<string, ReviewPolicy>>;
   readonly defaultPolicy: ReviewPolicy;
   readonly now: Date;
+  /** The run's input, where the record an approval is about may be named. */
+  readonly input?: unknown;
+  readonly recordOwners?: RecordOwnerLookup | undefined;
 }
 
 /**
@@ -25,6 +29,8 @@ export async function openApproval(transaction: SqlClient, options: OpenApproval
   const { run, gate } = options;
   const policy = reviewPolicyFor(options.policies, gate.action, options.defaultPolicy);
   const settledBy = gate.kind === 'gate' ? await settleByPolicy(transaction, options, policy) : undefined;
+  // Only an approval that waits for a person needs to know whose record it is.
+  const owner = settledBy === undefined ? await findRecordOwner(transaction, options.recordOwners, gate.payload, options.input) : undefined;
   await insertApproval(transaction, {
     id: randomUUID(),
     runId: run.id,
@@ -36,6 +42,7 @@ export async function openApproval(transaction: SqlClient, options: OpenApproval
     payload: gate.payload,
     fingerprint: fingerprintOf(gate.payload),
     policy,
+    reviewers: reviewersWithOwner(policy, owner),
     context: gate.context,
     editSchema: toJsonSchema(gate.schema, 'input'),
     sampled: settledBy === undefined || settledBy === 'policy:low-risk',

@@ -26,7 +26,8 @@ export async function recordStepSuccess(context: EngineContext, job: StepJobData
       confidence: result.confidence,
     });
     const measurements = ended === undefined ? undefined : { costUsd: result.costUsd, usage: result.usage, simulated: result.simulated };
-    const events = ended === undefined ? [] : [{ type: 'step.completed', step: job.key, data: { stepId: job.stepId, attempt: job.attempt, model: result.model, costUsd: result.costUsd, latencyMs: result.latencyMs, confidence: result.confidence ?? null } }];
+    // `calls` is 2 when the first answer failed validation and was repaired: the checkpoint pass rate counts it.
+    const events = ended === undefined ? [] : [{ type: 'step.completed', step: job.key, data: { stepId: job.stepId, attempt: job.attempt, model: result.model, costUsd: result.costUsd, latencyMs: result.latencyMs, confidence: result.confidence ?? null, calls: result.calls } }];
     return advanceRun(transaction, context, job.runId, { ...(measurements === undefined ? {} : { measurements }), events });
   });
 }

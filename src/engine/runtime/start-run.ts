@@ -24,7 +24,7 @@ export interface StartedRun {
 /** Validates the input, records the run and its first steps in one commit, then enqueues them. */
 export async function startRun(context: EngineContext, workflowName: string, input: unknown, options: StartOptions = {}): Promise<StartedRun> {
   const definition = context.workflows.get(workflowName);
-  const parsed = definition.input.safeParse(input);
+  const parsed = definition.input.safeParse(withDefaults(context.inputDefaults[definition.name], input));
   if (!parsed.success) {
     throw new BatonError('input_invalid', `Workflow ${workflowName} input is invalid: ${formatZodIssues(parsed.error.issues)}`, {
       details: { workflow: workflowName, issues: parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })) },
@@ -49,4 +49,11 @@ export async function startRun(context: EngineContext, workflowName: string, inp
 function idFromKey(key: string): string {
   const hex = createHash('sha256').update(`baton-run:${key}`).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** What the caller gave wins, field by field; defaults only fill what is absent. */
+function withDefaults(defaults: Readonly<Record<string, unknown>> | undefined, input: unknown): unknown {
+  if (defaults === undefined || input === null || typeof input !== 'object' || Array.isArray(input)) return input;
+  const given = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+  return { ...defaults, ...given };
 }

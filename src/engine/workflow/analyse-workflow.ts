@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AnyAgent } from '../../../agents/index.js';
-import { ChangeProposalSchema, CrmWriteResultSchema } from '../../contracts/crm-write.js';
+import { ChangeProposalSchema, CrmWritesSchema, CrmWriteResultSchema } from '../../contracts/crm-write.js';
 import { extendObject, MissingBranchesSchema, RoutingSchema } from './handoff-schemas.js';
 import { schemaFitProblems } from './schema-fit.js';
 import type { FanOutNode, LoopNode, RouteNode, VotingNode, WorkflowNode } from './workflow-nodes.js';
@@ -45,7 +45,7 @@ function outputOf(node: WorkflowNode, input: z.ZodObject, key: string, from: str
       fit(input, from, node.agent, `step "${key}" (${node.agent.name})`, walk);
       return objectOutput(node.agent, key, walk);
     case 'pipeline':
-      return visitPipeline(node.stages, input, key, from, walk);
+      return visitPipeline(node.stages, node.carry, input, key, from, walk);
     case 'route':
       return visitRoute(node, input, key, from, walk);
     case 'fanOut':
@@ -62,19 +62,35 @@ function outputOf(node: WorkflowNode, input: z.ZodObject, key: string, from: str
         walk.problems.push(`"${key}": ${node.proposer.name}'s output is not a change proposal: ${problem}`);
       }
       return CrmWriteResultSchema;
+    case 'crmRecord':
+      for (const problem of schemaFitProblems(input, node.input)) walk.problems.push(`${from} does not fit CRM record "${key}": ${problem}`);
+      return extendObject(node.input, { crmWrites: CrmWritesSchema });
+    case 'transform':
+      for (const problem of schemaFitProblems(input, node.input)) walk.problems.push(`${from} does not fit transform "${key}": ${problem}`);
+      return node.output;
+    case 'effect':
+      for (const problem of schemaFitProblems(input, node.effect.input)) walk.problems.push(`${from} does not fit effect "${key}" (${node.effect.name}): ${problem}`);
+      return node.effect.output;
   }
 }
 
-function visitPipeline(stages: readonly WorkflowNode[], input: z.ZodObject, key: string, from: string, walk: Walk): z.ZodObject {
+function visitPipeline(stages: readonly WorkflowNode[], carry: readonly string[], input: z.ZodObject, key: string, from: string, walk: Walk): z.ZodObject {
   if (stages.length === 0) walk.problems.push(`pipeline "${key}" has no stages`);
   if (stages.length > MAX_PIPELINE_STAGES) {
     walk.problems.push(`pipeline "${key}" has ${stages.length} stages; keep pipelines to ${MAX_PIPELINE_STAGES} or fewer (nest or split them)`);
+  }
+  const carried: Record<string, z.ZodType> = {};
+  for (const field of carry) {
+    const schema: z.ZodType | undefined = (input.shape as Readonly<Record<string, z.ZodType>>)[field];
+    if (schema === undefined) walk.problems.push(`pipeline "${key}" carries "${field}", which its input does not have`);
+    else carried[field] = schema;
   }
   let current = input;
   let producer = from;
   for (const stage of stages) {
     const stageKey = `${key}/${stage.id}`;
-    current = visit(stage, current, stageKey, producer, walk);
+    const output = visit(stage, current, stageKey, producer, walk);
+    current = carry.length === 0 ? output : z.object({ ...carried, ...output.shape });
     producer = `"${stageKey}"`;
   }
   return current;

@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import type { AnyAgent } from '../../../agents/index.js';
 import { BatonError } from '../../errors/index.js';
 import { analyseWorkflow, type NodeShape } from './analyse-workflow.js';
-import type { CrmWriteNode, FanOutNode, GateNode, LoopNode, PipelineNode, RouteNode, StepNode, VotingNode, WorkflowNode } from './workflow-nodes.js';
+import type { EffectContract } from '../../contracts/effect-contract.js';
+import type { ChangeProposal } from '../../contracts/crm-write.js';
+import type { CrmRecordNode, CrmWriteNode, EffectNode, TransformNode, FanOutNode, GateNode, LoopNode, PipelineNode, RouteNode, StepNode, VotingNode, WorkflowNode } from './workflow-nodes.js';
 
 export interface WorkflowDefinitionOptions {
   /** snake_case, so it can be an MCP tool name as it is: `research_account`. */
@@ -64,6 +66,9 @@ function agentsOf(node: WorkflowNode): AnyAgent[] {
       return [node.proposer];
     case 'pipeline':
     case 'gate':
+    case 'effect':
+    case 'crmRecord':
+    case 'transform':
       return [];
   }
 }
@@ -74,8 +79,8 @@ export function step(agent: AnyAgent, options: Partial<Omit<StepNode, 'kind' | '
   return { kind: 'step', id: options.id ?? agent.name, agent, ...options };
 }
 
-export function pipeline(id: string, stages: readonly WorkflowNode[]): PipelineNode {
-  return { kind: 'pipeline', id, stages };
+export function pipeline(id: string, stages: readonly WorkflowNode[], options: { carry?: readonly string[] } = {}): PipelineNode {
+  return { kind: 'pipeline', id, stages, carry: options.carry ?? [] };
 }
 
 export function route(id: string, options: Omit<RouteNode, 'kind' | 'id' | 'reviewAction'> & { reviewAction?: string }): RouteNode {
@@ -100,4 +105,22 @@ export function voting(id: string, options: Omit<VotingNode, 'kind' | 'id'>): Vo
 
 export function crmWrite(id: string, options: { proposer: AnyAgent; action?: string }): CrmWriteNode {
   return { kind: 'crmWrite', id, proposer: options.proposer, action: options.action ?? 'crm_write' };
+}
+
+export function effect(id: string, contract: EffectContract): EffectNode {
+  return { kind: 'effect', id, effect: contract };
+}
+
+export function crmRecord<Input extends z.ZodObject>(
+  id: string,
+  options: { actor: string; input: Input; propose: (input: z.output<Input>) => readonly ChangeProposal[]; action?: string },
+): CrmRecordNode {
+  return { kind: 'crmRecord', id, actor: options.actor, input: options.input, propose: options.propose, action: options.action ?? 'crm_write' };
+}
+
+export function transform<Input extends z.ZodObject, Output extends z.ZodObject>(
+  id: string,
+  options: { input: Input; output: Output; map: (input: z.output<Input>) => z.input<Output> },
+): TransformNode {
+  return { kind: 'transform', id, input: options.input, output: options.output, map: options.map };
 }

@@ -1,11 +1,14 @@
 import type { AnyAgent } from '../../../agents/index.js';
+import type { z } from 'zod';
+import type { ChangeProposal } from '../../contracts/crm-write.js';
+import type { EffectContract } from '../../contracts/effect-contract.js';
 
 /**
  * A workflow is a tree of these nodes, declared as data with typed agent references, so it can
  * be listed, validated, versioned, drawn and exposed as a tool. Each node's input and output are
  * fixed by the conventions in `node-schemas.ts`.
  */
-export type WorkflowNode = StepNode | PipelineNode | RouteNode | FanOutNode | LoopNode | GateNode | VotingNode | CrmWriteNode;
+export type WorkflowNode = StepNode | PipelineNode | RouteNode | FanOutNode | LoopNode | GateNode | VotingNode | CrmWriteNode | CrmRecordNode | EffectNode | TransformNode;
 
 export interface StepNode {
   readonly kind: 'step';
@@ -22,6 +25,11 @@ export interface PipelineNode {
   readonly id: string;
   /** Each stage's output is the next stage's input; at most five stages. */
   readonly stages: readonly WorkflowNode[];
+  /**
+   * Fields of the pipeline's own input handed to every later stage alongside the previous
+   * output (the contacts a sequence is for, past the writer that does not need them).
+   */
+  readonly carry: readonly string[];
 }
 
 export interface RouteNode {
@@ -85,4 +93,44 @@ export interface CrmWriteNode {
   readonly id: string;
   readonly proposer: AnyAgent;
   readonly action: string;
+}
+
+/**
+ * A step with no model: a named effect (publish an alert, read the CRM, schedule a follow-up)
+ * bound by the composition root. Recorded like any step, so a redelivered job never repeats it.
+ */
+export interface EffectNode {
+  readonly kind: 'effect';
+  readonly id: string;
+  readonly effect: EffectContract;
+}
+
+/**
+ * CRM writes that follow from the workflow's own data, not from a model: an opt-out sets the
+ * contact's flag, an approved sequence is recorded on each contact. `propose` is code (pure, so
+ * the planner can call it), one change set per record, each through governance exactly as an
+ * agent's would be, under `actor`'s allow-list; gated ones wait for a reviewer each. Its output
+ * is its input with `crmWrites` added.
+ */
+export interface CrmRecordNode {
+  readonly kind: 'crmRecord';
+  readonly id: string;
+  /** Whose allow-list and priority the changes are judged by: the agent whose work they record. */
+  readonly actor: string;
+  readonly input: z.ZodObject;
+  readonly propose: (input: never) => readonly ChangeProposal[];
+  readonly action: string;
+}
+
+/**
+ * A pure reshaping between two stages whose schemas differ only in layout (a sequence handed
+ * on as `{ sequence, contacts }`). Evaluated by the planner itself: no job, no record, and
+ * because it is pure it gives the same output every time the run is planned.
+ */
+export interface TransformNode {
+  readonly kind: 'transform';
+  readonly id: string;
+  readonly input: z.ZodObject;
+  readonly output: z.ZodObject;
+  readonly map: (input: never) => unknown;
 }
