@@ -89,7 +89,11 @@ export class SlackHttpReceiver implements Receiver {
       await this.app?.processEvent(event);
     } catch (error) {
       this.options.logger.error(`Slack listener failed: ${error instanceof Error ? error.message : String(error)}`);
-      if (!response.headersSent) ack.ack();
+      // Marking the ack alone would stop Bolt's timer and leave the request open until Slack gives up.
+      if (!response.headersSent) {
+        ack.ack();
+        HTTPModuleFunctions.buildNoBodyResponse(response, 500);
+      }
       return;
     }
     // Every listener has run: none acknowledged, so none handles this request. Say so now rather

@@ -141,11 +141,23 @@ describe('malformed signed Slack requests', () => {
     expect(performance.now() - started).toBeLessThan(3_000);
   });
 
-  it('answers a signed request no listener handles with a 404 before Slack gives up', async () => {
+  it.each([{ type: 'shortcut' }, { type: 'message_action', callback_id: 'x' }, { type: 'event_callback', event: { type: 'message', channel: 7 } }, { type: 'block_suggestion', action_id: 'x', user: 'U1' }])('answers a signed $type payload Bolt would trip over with a 400 at once', async (payload) => {
     attempts.refused += 1;
     const started = performance.now();
-    expect((await sender.post(new URLSearchParams({ payload: JSON.stringify({ type: 'block_actions', actions: [{ action_id: 'unknown.action' }], user: { id: OUTSIDER } }) }).toString())).status).toBe(404);
-    expect(performance.now() - started).toBeLessThan(3_000);
+    expect((await sender.post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString())).status).toBe(400);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it.each([
+    { type: 'block_actions', actions: [{ action_id: 'unknown.action' }], user: { id: OUTSIDER } },
+    { type: 'shortcut', callback_id: 'unknown.shortcut', user: { id: OUTSIDER }, team: { id: 'T1' } },
+    { type: 'message_action', callback_id: 'unknown.action', user: { id: OUTSIDER }, channel: { id: CHANNEL } },
+    { type: 'block_suggestion', action_id: 'unknown.options', user: { id: OUTSIDER } },
+  ])('answers a signed $type request no listener handles with a 404 before Slack gives up', async (payload) => {
+    attempts.refused += 1;
+    const started = performance.now();
+    expect((await sender.post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString())).status).toBe(404);
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });
 
