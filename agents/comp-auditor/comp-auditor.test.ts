@@ -6,6 +6,7 @@ import { dealForecaster } from '../deal-forecaster/deal-forecaster.js';
 import { DealForecastsSchema, type DealForecast } from '../deal-forecaster/deal-forecaster-schemas.js';
 import { dealInspector } from '../deal-inspector/deal-inspector.js';
 import type { AgentRunner } from '../runtime/run-agent.js';
+import { compAuditAlert } from './comp-audit-alert.js';
 import { compAuditor } from './comp-auditor.js';
 import { CompAuditSchema, type CompAuditAnswer, type CompAuditorInput } from './comp-auditor-schemas.js';
 import { compRuleFindings } from './comp-rules.js';
@@ -46,6 +47,23 @@ describe('comp-auditor in offline mode', () => {
   it('audits nothing when nothing was flagged', async () => {
     const { output } = await audit({ ...forecasted, flaggedDeals: [], forecasts: [] });
     expect(output.compAudit).toEqual({ audits: [], checkedDeals: 0, dealsWithFindings: 0 });
+  });
+});
+
+describe('the comp audit alert', () => {
+  it('sends the deal desk one alert naming each deal with findings, its owner and the note, linked to those deals', async () => {
+    const { output } = await audit();
+    const [alert, ...rest] = compAuditAlert(output);
+    expect(rest).toEqual([]);
+    expect(alert).toMatchObject({ kind: 'comp_audit', audience: { kind: 'channel', channel: 'deal-desk' }, severity: 'warning', title: `Comp audit ${AS_OF}: 2 of 3 flagged deals need a look` });
+    expect(alert?.records.map((record) => record.id)).toEqual([SLIPPING.id, STALLED.id]);
+    expect(alert?.body).toContain(`*${SLIPPING.name}* (Priya Raman), payout risk high`);
+    expect(alert?.body).not.toContain(NO_CONTACTS.name);
+  });
+
+  it('sends nothing when nothing was audited', async () => {
+    const { output } = await audit({ ...forecasted, flaggedDeals: [], forecasts: [] });
+    expect(compAuditAlert(output)).toEqual([]);
   });
 });
 

@@ -1,6 +1,5 @@
 import type { Alert } from '../../src/contracts/alert-request.js';
 import { planAlerts, type RollupPlan } from './alert-plan.js';
-import { compAuditAlert } from './comp-audit-alert.js';
 import { CHANNEL_AUDIENCE, type DealRiskAlerts, type DealRiskSummariserInput, type RiskSummariesAnswer } from './deal-risk-summariser-schemas.js';
 
 /** The model's words on code's plan: audiences, severities and records never come from the model. */
@@ -30,7 +29,7 @@ export function assembleAlerts(answer: RiskSummariesAnswer, input: DealRiskSumma
       records: rollup.flagged.slice(0, 50).map((deal) => ({ type: 'Opportunity', id: deal.opportunityId })),
     };
   });
-  return { alerts: [...repAlerts, ...rollupAlerts, ...compAuditAlert(input)], confidence: answer.confidence };
+  return { alerts: [...repAlerts, ...rollupAlerts], confidence: answer.confidence };
 }
 
 function audienceOf(rollup: RollupPlan, channel: string): Alert['audience'] {

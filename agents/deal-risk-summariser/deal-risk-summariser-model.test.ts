@@ -2,7 +2,6 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeModelRunner, type FakeModelRunner } from '../../test/support/fake-model-runner.js';
 import { createOfflineRunner } from '../../test/support/offline-runner.js';
 import { NO_CONTACTS, SLIPPING, STALLED, outputOf, samplePipeline } from '../../test/workflows/review-deals-fixture.js';
-import { compAuditor } from '../comp-auditor/comp-auditor.js';
 import { dealForecaster } from '../deal-forecaster/deal-forecaster.js';
 import { dealInspector } from '../deal-inspector/deal-inspector.js';
 import { dealRiskSummariser } from './deal-risk-summariser.js';
@@ -22,12 +21,12 @@ const ANSWER: RiskSummariesAnswer = {
   confidence: 0.85,
 };
 
-let audited: Record<string, unknown>;
+let forecasted: Record<string, unknown>;
 let model: FakeModelRunner;
 beforeAll(async () => {
   const { runner } = await createOfflineRunner();
-  audited = samplePipeline();
-  for (const agent of [dealInspector, dealForecaster, compAuditor]) audited = await outputOf(runner, agent, audited);
+  forecasted = samplePipeline();
+  for (const agent of [dealInspector, dealForecaster]) forecasted = await outputOf(runner, agent, forecasted);
 });
 beforeEach(async () => {
   model = await startFakeModelRunner();
@@ -39,7 +38,7 @@ afterEach(async () => {
 describe('deal-risk-summariser with a model (the real SDK against the fake Messages API)', () => {
   it('asks the deep model for the words only; audiences, severities and records come from code', async () => {
     model.fake.script(TOOL, { reply: ANSWER });
-    const result = await model.runner.run(dealRiskSummariser, audited);
+    const result = await model.runner.run(dealRiskSummariser, forecasted);
     if (!result.ok) throw result.error;
     expect(result).toMatchObject({ simulated: false, model: 'claude-opus-5-5', calls: 1, confidence: 0.85 });
     const { alerts } = DealRiskAlertsSchema.parse(result.output);
@@ -49,7 +48,6 @@ describe('deal-risk-summariser with a model (the real SDK against the fake Messa
       ['deal_risk', '1 deal with no contacts'],
       ['manager_rollup', 'Team pipeline: 2 of 3 flagged'],
       ['manager_rollup', 'Unmanaged reps: 1 flagged'],
-      ['comp_audit', 'Comp audit 2026-11-20: 2 of 3 flagged deals need a look'],
     ]);
     expect(alerts[0]?.audience).toEqual({ kind: 'user', userId: '005A', name: 'Priya Raman' });
   });
@@ -57,7 +55,7 @@ describe('deal-risk-summariser with a model (the real SDK against the fake Messa
   it('repairs a roll-up sent to the wrong audience that leaves a high-risk deal out, once', async () => {
     const wrong = { ...ANSWER, managerRollups: [{ ...ANSWER.managerRollups[0]!, body: `Only ${SLIPPING.name}` }, { ...ANSWER.managerRollups[1]!, audience: '005C' }] };
     model.fake.script(TOOL, { reply: wrong }, { reply: ANSWER });
-    const result = await model.runner.run(dealRiskSummariser, audited);
+    const result = await model.runner.run(dealRiskSummariser, forecasted);
     expect(result.ok && result.calls).toBe(2);
     const repair = model.repairText(TOOL);
     expect(repair).toContain('managerRollups[1].audience "005C" gets no alert: use one of "005M", "channel"');
@@ -67,7 +65,7 @@ describe('deal-risk-summariser with a model (the real SDK against the fake Messa
   it('escalates a body too long for one Slack section after the repair also fails', async () => {
     const long = { ...ANSWER, repSummaries: [{ ...ANSWER.repSummaries[0]!, body: 'x'.repeat(3_001) }, ...ANSWER.repSummaries.slice(1)] };
     model.fake.script(TOOL, { reply: long }, { reply: long });
-    const result = await model.runner.run(dealRiskSummariser, audited);
+    const result = await model.runner.run(dealRiskSummariser, forecasted);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('model_output_invalid');
   });

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { AlertSchema } from '../../src/contracts/alert-request.js';
-import { CompAuditSchema } from '../comp-auditor/comp-auditor-schemas.js';
+import { DealForecastsSchema } from '../deal-forecaster/deal-forecaster-schemas.js';
 
 /** The roll-up audience that is not a manager: the review's roll-up channel. */
 export const CHANNEL_AUDIENCE = 'channel';
 
-export const DealRiskSummariserInputSchema = CompAuditSchema.omit({ confidence: true });
+export const DealRiskSummariserInputSchema = DealForecastsSchema.omit({ confidence: true });
 export type DealRiskSummariserInput = z.infer<typeof DealRiskSummariserInputSchema>;
 
 const TitleSchema = z.string().trim().min(1).max(150);

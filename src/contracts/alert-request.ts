@@ -30,7 +30,7 @@ export const ALERT_REQUESTED = 'alert.requested';
 
 export const alertsRequest = defineEffect({
   name: 'alerts.request',
-  description: `Publishes one ${ALERT_REQUESTED} event per alert; a redelivered step publishes the same event ids, so nothing is announced twice.`,
-  input: z.object({ alerts: z.array(AlertSchema).min(1).max(50) }),
+  description: `Publishes one ${ALERT_REQUESTED} event per alert (none for an empty list); a redelivered step publishes the same event ids, so nothing is announced twice.`,
+  input: z.object({ alerts: z.array(AlertSchema).max(50) }),
   output: z.object({ eventIds: z.array(z.string()), alerts: z.array(AlertSchema) }),
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountBriefSchema } from '../../agents/contracts/account-brief.js';
 import type { AnyAgent } from '../../agents/index.js';
 import { SAMPLE_ACCOUNTS } from '../../crm/seed/sample-accounts.js';
+import { ALERT_REQUESTED, AlertRequestedEventSchema } from '../../src/contracts/alert-request.js';
 import { FakeAnthropicServer } from '../fakes/fake-anthropic-server.js';
 import type { RecordedRequest } from '../fakes/fake-anthropic-types.js';
 import { createBatonHarness, type BatonHarness } from '../support/baton-harness.js';
@@ -73,5 +74,16 @@ describe('the GTM workflows against the Messages API (a protocol-faithful fake)'
     expect(findings.every((finding) => !finding.pass)).toBe(true);
     expect(JSON.stringify(findings)).toMatch(/synergy/);
     expect(fake.requestsFor(toolOf(writer))).toHaveLength(3);
+  });
+
+  it('still sends the reps and managers their deal risk alerts when the comp audit\'s model fails', { timeout: 60_000 }, async () => {
+    fake.respond(toolOf(harness.baton.agents.get('comp-auditor')), () => ({ error: 400, message: 'comp audit refused' }));
+    const { runId } = await harness.opened.engine.start('review_deals', { timeZone: 'America/New_York' });
+    const run = await harness.waitFor(runId, ['succeeded', 'failed', 'partial'], 45_000);
+    expect(run.status).toBe('partial');
+    expect(run.steps.find((step) => step.name === 'review/report/audit/comp-audit')).toMatchObject({ status: 'failed' });
+    expect(run.steps.find((step) => step.name === 'review/report/alert/publish')).toMatchObject({ status: 'succeeded' });
+    const alerts = (await harness.publishedEvents(ALERT_REQUESTED)).map(({ event }) => AlertRequestedEventSchema.parse(event.data)).filter((alert) => alert.runId === runId);
+    expect(new Set(alerts.map((alert) => alert.kind))).toEqual(new Set(['deal_risk', 'manager_rollup']));
   });
 });

@@ -44,15 +44,26 @@ describe('review_deals end to end on the seeded CRM, through BullMQ, Redis and P
     const pipeline = OpenPipelineSchema.parse(outputAt(run, 'review/read-pipeline'));
     expect(pipeline.review).toMatchObject({ asOf: '2026-11-20', timeZone: 'America/New_York', source: { source: 'embedded-crm', observedAt: REVIEW_NOW.toISOString(), confidence: 1 } });
     expect(pipeline.deals).toHaveLength(SAMPLE_OPPORTUNITIES.length);
-    const chain = ['review/inspect', 'review/forecast', 'review/comp-audit', 'review/alert/summarise'];
     let previous: unknown = pipeline;
-    for (const key of chain) {
+    for (const key of ['review/inspect', 'review/forecast', 'review/report/alert/summarise']) {
       const agent = agentAt(key);
       expect(agent.input.safeParse(previous).error, `${key} accepts what came before it`).toBeUndefined();
       previous = agent.output.parse(outputAt(run, key));
     }
     expect(alertsRequest.input.parse(previous)).toMatchObject({ alerts: expect.any(Array) });
-    expect(run.output).toEqual(outputAt(run, 'review/alert/publish'));
+    expect(agentAt('review/report/audit/comp-audit').input.safeParse(outputAt(run, 'review/forecast')).error, 'the comp audit accepts the forecast').toBeUndefined();
+    const risk = alertsRequest.output.parse(outputAt(run, 'review/report/alert/publish'));
+    const comp = alertsRequest.output.parse(outputAt(run, 'review/report/audit/publish'));
+    expect(run.output).toEqual({ eventIds: [...risk.eventIds, ...comp.eventIds], alerts: [...risk.alerts, ...comp.alerts] });
+  });
+
+  it('publishes the reps\' and managers\' alerts before the comp audit starts, so an audit never holds them back', () => {
+    const published = run.steps.find((entry) => entry.name === 'review/report/alert/publish');
+    const audit = run.steps.find((entry) => entry.name === 'review/report/audit/comp-audit');
+    expect(published?.finishedAt ?? null).not.toBeNull();
+    expect(audit?.createdAt ?? null).not.toBeNull();
+    expect(Date.parse(audit?.createdAt ?? '')).toBeGreaterThanOrEqual(Date.parse(published?.finishedAt ?? 'x'));
+    expect(alertsRequest.output.parse(outputAt(run, 'review/report/alert/publish')).alerts.map((alert) => alert.kind)).not.toContain('comp_audit');
   });
 
   it('reads each deal with its account, contacts, owner and the owner\'s manager', () => {
@@ -77,7 +88,7 @@ describe('review_deals end to end on the seeded CRM, through BullMQ, Redis and P
   });
 
   it('audits every flagged deal for commission problems', () => {
-    const { flaggedDeals, compAudit } = outputAt(run, 'review/comp-audit') as { flaggedDeals: { opportunityId: string }[]; compAudit: { audits: { opportunityId: string }[]; checkedDeals: number } };
+    const { flaggedDeals, compAudit } = outputAt(run, 'review/report/audit/comp-audit') as { flaggedDeals: { opportunityId: string }[]; compAudit: { audits: { opportunityId: string }[]; checkedDeals: number } };
     expect(compAudit.audits.map((audit) => audit.opportunityId)).toEqual(flaggedDeals.map((deal) => deal.opportunityId));
     expect(compAudit.checkedDeals).toBe(flaggedDeals.length);
   });
@@ -94,14 +105,19 @@ describe('review_deals end to end on the seeded CRM, through BullMQ, Redis and P
     expect(published.filter((alert) => alert.kind === 'comp_audit').map((alert) => alert.audience)).toEqual([{ kind: 'channel', channel: 'deal-desk' }]);
     expect(new Set(events.map((entry) => entry.id)).size).toBe(events.length);
     for (const entry of events) expect(entry.traceId).toBe(run.traceId);
-    expect(published.every((alert) => alert.runId === run.id && alert.step === 'review/alert/publish')).toBe(true);
+    for (const alert of published) expect(alert.step).toBe(alert.kind === 'comp_audit' ? 'review/report/audit/publish' : 'review/report/alert/publish');
+    expect(published.every((alert) => alert.runId === run.id)).toBe(true);
   });
 
-  it('publishes nothing more when the publish step is delivered again', async () => {
+  it('publishes nothing more when a publish step is delivered again', async () => {
     const before = await review.alertEvents();
     const publish = review.effects['effect:alerts.request'];
-    const step = run.steps.find((entry) => entry.name === 'review/alert/publish');
-    await publish?.run(step?.input, { runId: run.id, traceId: run.traceId, stepKey: 'review/alert/publish', idempotencyKey: `${run.id}:review/alert/publish` });
+    expect(publish).toBeDefined();
+    for (const key of ['review/report/alert/publish', 'review/report/audit/publish']) {
+      const step = run.steps.find((entry) => entry.name === key);
+      expect(step?.status).toBe('succeeded');
+      await publish?.run(step?.input, { runId: run.id, traceId: run.traceId, stepKey: key, idempotencyKey: `${run.id}:${key}` });
+    }
     expect((await review.alertEvents()).map((entry) => entry.id).sort()).toEqual(before.map((entry) => entry.id).sort());
   });
 });

@@ -1,12 +1,12 @@
 import type { Alert } from '../../src/contracts/alert-request.js';
-import type { DealRiskSummariserInput } from './deal-risk-summariser-schemas.js';
-import { fitBody } from './fit-body.js';
+import { fitBody } from '../deal-risk-summariser/fit-body.js';
+import type { CompAudit } from './comp-auditor-schemas.js';
 
 /**
  * The deal desk's alert, written by code from the audit: the auditor already wrote a note per
  * deal, so there is nothing left to compose. None when no deal was flagged (nothing was audited).
  */
-export function compAuditAlert(input: Pick<DealRiskSummariserInput, 'review' | 'deals' | 'compAudit'>): Alert[] {
+export function compAuditAlert(input: Pick<CompAudit, 'review' | 'deals' | 'compAudit'>): Alert[] {
   const { audits, checkedDeals, dealsWithFindings } = input.compAudit;
   if (checkedDeals === 0) return [];
   const owners = new Map(input.deals.map((deal) => [deal.owner.id, deal.owner.name]));
