@@ -3,7 +3,6 @@ import type { ApprovalView } from '../../src/engine/approvals/approval-queries.j
 import { toJsonSchema } from '../../src/contracts/to-json-schema.js';
 import { FINISHED_RUN_STATUSES, RunStatusSchema, type RunDetail } from '../../src/store/index.js';
 import { nextStepFor } from './next-step.js';
-import { slackLinkOf } from './slack-link.js';
 
 export const PendingApprovalSchema = z.object({
   approvalId: z.string(),
@@ -83,6 +82,6 @@ function toPendingApproval(approval: ApprovalView): PendingApproval {
     editSchema: approval.editSchema,
     reviewers: { users: approval.reviewers.users, groups: approval.reviewers.groups },
     expiresAt: approval.expiresAt,
-    slackLink: slackLinkOf(approval),
+    slackLink: approval.slackLink,
   };
 }

@@ -4,7 +4,6 @@ import { ApprovalViewSchema, type ApprovalView } from '../../src/engine/approval
 import type { Decision } from '../../src/engine/approvals/decide-approval.js';
 import { PendingApprovalSchema, runResultJsonSchema } from '../runs/run-result.js';
 import { renderRunResult, runToolResult } from '../runs/run-tool-result.js';
-import { slackLinkOf } from '../runs/slack-link.js';
 import { waitForRun } from '../runs/wait-for-run.js';
 import { defineTool, type ToolDefinition } from './tool-definition.js';
 
@@ -95,6 +94,6 @@ function toItem(approval: ApprovalView): z.infer<typeof ApprovalItemSchema> {
     requestedAt: approval.requestedAt,
     decidedBy: approval.decidedBy,
     reason: approval.reason,
-    slackLink: slackLinkOf(approval),
+    slackLink: approval.slackLink,
   };
 }

@@ -10,6 +10,7 @@ export interface CardRow {
   readonly fingerprint: string;
   readonly escalation_level: number;
   readonly reminded_at: Date | string | null;
+  readonly permalink: string | null;
 }
 
 export interface NoticeRow {
@@ -46,8 +47,8 @@ export function createCardStore(sql: SqlClient) {
     async setRoot(approvalId: string, rootTs: string): Promise<void> {
       await sql.query('UPDATE slack_cards SET root_ts = $2, updated_at = now() WHERE approval_id = $1', [approvalId, rootTs]);
     },
-    async open(approvalId: string, cardTs: string): Promise<void> {
-      await sql.query(`UPDATE slack_cards SET card_ts = $2, state = 'open', updated_at = now() WHERE approval_id = $1`, [approvalId, cardTs]);
+    async open(approvalId: string, cardTs: string, permalink: string | null): Promise<void> {
+      await sql.query(`UPDATE slack_cards SET card_ts = $2, permalink = $3, state = 'open', updated_at = now() WHERE approval_id = $1`, [approvalId, cardTs, permalink]);
     },
     /** Closes an open card once; false when it was already closed (someone else updated it). */
     async close(approvalId: string, status: string): Promise<boolean> {

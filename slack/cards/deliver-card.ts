@@ -44,9 +44,20 @@ export async function postCard(context: SlackContext, approval: ApprovalView): P
   }
   const card = await context.client.chat.postMessage({ channel: claimed.channel, thread_ts: rootTs, ...validatedMessage(approvalCardMessage(material)) });
   if (card.ts === undefined) throw new Error('chat.postMessage returned no ts');
-  await context.cards.open(approval.id, card.ts);
+  await context.cards.open(approval.id, card.ts, await permalinkOf(context, claimed.channel, card.ts));
   context.logger.info({ approvalId: approval.id, runId: approval.runId, traceId: approval.traceId, channel: claimed.channel }, 'approval card posted');
   return true;
+}
+
+/** The card's link for other surfaces (MCP run handles, the CLI); a card without one still works, so a failure is only logged. */
+async function permalinkOf(context: SlackContext, channel: string, ts: string): Promise<string | null> {
+  try {
+    const { permalink } = await context.client.chat.getPermalink({ channel, message_ts: ts });
+    return typeof permalink === 'string' && permalink.startsWith('https://') ? permalink : null;
+  } catch (error) {
+    context.logger.warn({ channel, ts, err: error }, 'no permalink for the approval card');
+    return null;
+  }
 }
 
 /** Updates a decided approval's card, and its escalation card, in place (buttons gone; who, when, what changed). Once per card. */

@@ -110,6 +110,8 @@ export class FakeSlackApi {
         return this.postMessage(body);
       case 'chat.update':
         return this.update(body);
+      case 'chat.getPermalink':
+        return this.permalink(body);
       case 'chat.postEphemeral': {
         this.ephemerals.push({ channel: String(body['channel']), user: String(body['user']), text: text(body['text']) });
         return { ok: true, message_ts: this.nextTs() };
@@ -138,6 +140,14 @@ export class FakeSlackApi {
     const threadTs = typeof body['thread_ts'] === 'string' ? body['thread_ts'] : undefined;
     this.messages.push({ channel, ts, threadTs, text: text(body['text']), blocks, updates: 0 });
     return { ok: true, channel, ts, message: { type: 'message', text: body['text'], blocks, ts, ...(threadTs === undefined ? {} : { thread_ts: threadTs }) } };
+  }
+
+  /** Slack's shape: `https://{workspace}.slack.com/archives/{channel}/p{ts without the dot}`, with the thread for a reply. */
+  private permalink(body: Record<string, unknown>): Record<string, unknown> {
+    const message = this.messages.find((candidate) => candidate.channel === body['channel'] && candidate.ts === body['message_ts']);
+    if (message === undefined) return { ok: false, error: 'message_not_found' };
+    const thread = message.threadTs === undefined ? '' : `?thread_ts=${message.threadTs}&cid=${message.channel}`;
+    return { ok: true, channel: message.channel, permalink: `https://baton-test.slack.com/archives/${message.channel}/p${message.ts.replace('.', '')}${thread}` };
   }
 
   private update(body: Record<string, unknown>): Record<string, unknown> {

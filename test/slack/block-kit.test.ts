@@ -36,6 +36,7 @@ const approval: ApprovalView = {
   decidedAt: null,
   editedPayload: undefined,
   reason: null,
+  slackLink: null,
 };
 
 const material: ReviewMaterial = {

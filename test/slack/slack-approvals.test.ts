@@ -1,4 +1,7 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMcpServerFactory } from '../../src/main/mcp-ports.js';
 import type { ApprovalView } from '../../src/engine/approvals/approval-queries.js';
 import type { CardRow } from '../../slack/cards/card-store.js';
 import { APPROVALS_CHANNEL, createSlackHarness, eventually, exampleInput, OUTSIDER, REVIEWER, type SlackHarness } from './slack-harness.js';
@@ -60,6 +63,25 @@ describe('approval cards over HTTP', () => {
     expect(shown).toContain('word-count');
     expect(shown).toContain(`${posted.approval.id}|${posted.approval.fingerprint}`);
     expect(hasButtons(posted.card.card_ts)).toBe(true);
+  });
+
+  it('records the card\'s permalink, which the approval and an MCP caller\'s get_run both point at', async () => {
+    const posted = await sequenceWaitingForApproval();
+    const permalink = `https://baton-test.slack.com/archives/${APPROVALS_CHANNEL}/p${posted.card.card_ts.replace('.', '')}?thread_ts=${posted.card.root_ts}&cid=${APPROVALS_CHANNEL}`;
+    expect(harness.fake.callsOf('chat.getPermalink').map((call) => call.body['message_ts'])).toContain(posted.card.card_ts);
+    expect((await harness.opened.engine.getApproval(posted.approval.id)).slackLink).toBe(permalink);
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await (await createMcpServerFactory(harness.baton, harness.opened)).createServer().connect(serverSide);
+    const client = new Client({ name: 'slack-link-test', version: '1.0.0' });
+    await client.connect(clientSide);
+    try {
+      const result = await client.callTool({ name: 'get_run', arguments: { runId: posted.runId } });
+      const run = result.structuredContent as { pendingApprovals: { approvalId: string; slackLink: string | null }[]; next: string };
+      expect(run.pendingApprovals).toEqual([expect.objectContaining({ approvalId: posted.approval.id, slackLink: permalink })]);
+      expect(run.next).toContain(permalink);
+    } finally {
+      await client.close();
+    }
   });
 
   it('edits through a modal: an invalid field is shown inline, a valid edit resumes the run with the edited payload', async () => {

@@ -13,7 +13,7 @@ export function approvalCard(base: string, approval: ApprovalView, options: { re
   const hidden = html`<input type="hidden" name="fingerprint" value="${approval.fingerprint}"><input type="hidden" name="return" value="${options.showRun ? 'approvals' : 'run'}">`;
   return html`<section class="approval" data-approval-id="${approval.id}" style="background:#fff;border:1px solid #e3e6ea;padding:10px;margin-bottom:10px">
 <div><strong>${approval.kind}: ${approval.action}</strong> at <code>${approval.key}</code> ${statusBadge(approval.status)} · risk ${approval.risk} · requested ${formatWhen(approval.requestedAt)}${approval.expiresAt === null ? '' : ` · expires ${formatWhen(approval.expiresAt)}`}
-${options.showRun ? html` · run <a href="${base}/runs/${approval.runId}"><code>${approval.runId.slice(0, 8)}</code></a> (${approval.workflow ?? 'agent run'})` : ''}</div>
+${options.showRun ? html` · run <a href="${base}/runs/${approval.runId}"><code>${approval.runId.slice(0, 8)}</code></a> (${approval.workflow ?? 'agent run'})` : ''}${approval.slackLink === null ? '' : html` · <a class="slack-link" href="${approval.slackLink}">open in Slack</a>`}</div>
 <details open><summary>Payload</summary><pre>${prettyJson(approval.payload)}</pre></details>
 ${approval.context === null || approval.context === undefined ? '' : html`<details><summary>Context</summary><pre>${prettyJson(approval.context)}</pre></details>`}
 ${approval.status !== 'pending' ? html`<p>Decided by ${approval.decidedBy ?? '-'} at ${formatWhen(approval.decidedAt)}${approval.reason === null ? '' : `: ${approval.reason}`}</p>` : html`

@@ -32,12 +32,14 @@ export const ApprovalViewSchema = z.object({
   decidedAt: z.string().nullable(),
   editedPayload: z.unknown(),
   reason: z.string().nullable(),
+  /** The Slack message where reviewers decide, once the Slack app has posted its card. */
+  slackLink: z.string().nullable(),
 });
 export type ApprovalView = z.infer<typeof ApprovalViewSchema>;
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
-export function toApprovalView(row: ApprovalRow): ApprovalView {
+export function toApprovalView(row: ApprovalRow & { readonly slack_link?: string | null }): ApprovalView {
   return {
     id: row.id,
     runId: row.run_id,
@@ -65,6 +67,7 @@ export function toApprovalView(row: ApprovalRow): ApprovalView {
     decidedAt: iso(row.decided_at),
     editedPayload: row.decision?.payload,
     reason: row.reason,
+    slackLink: row.slack_link ?? null,
   };
 }
 
@@ -81,16 +84,20 @@ export interface ListApprovalsOptions {
 
 /** Pending approvals oldest first (the inbox); others newest first. */
 export async function listApprovals(sql: SqlClient, options: ListApprovalsOptions = {}): Promise<ApprovalView[]> {
-  const { rows } = await sql.query<ApprovalRow>(
-    `SELECT * FROM approvals WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR run_id = $2)
-      ORDER BY CASE WHEN status = 'pending' THEN requested_at END ASC, requested_at DESC LIMIT $3`,
+  const { rows } = await sql.query<ApprovalRow & { slack_link: string | null }>(
+    `SELECT a.*, c.permalink AS slack_link FROM approvals a LEFT JOIN slack_cards c ON c.approval_id = a.id
+      WHERE ($1::text IS NULL OR a.status = $1) AND ($2::text IS NULL OR a.run_id = $2)
+      ORDER BY CASE WHEN a.status = 'pending' THEN a.requested_at END ASC, a.requested_at DESC LIMIT $3`,
     [options.status ?? null, options.runId ?? null, Math.min(Math.max(options.limit ?? 50, 1), 500)],
   );
   return rows.map(toApprovalView);
 }
 
 export async function getApproval(sql: SqlClient, approvalId: string): Promise<ApprovalView | undefined> {
-  const { rows } = await sql.query<ApprovalRow>('SELECT * FROM approvals WHERE id = $1', [approvalId]);
+  const { rows } = await sql.query<ApprovalRow & { slack_link: string | null }>(
+    'SELECT a.*, c.permalink AS slack_link FROM approvals a LEFT JOIN slack_cards c ON c.approval_id = a.id WHERE a.id = $1',
+    [approvalId],
+  );
   const row = rows[0];
   return row === undefined ? undefined : toApprovalView(row);
 }
