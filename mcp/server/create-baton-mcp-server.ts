@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import {
@@ -45,8 +46,11 @@ export function createBatonMcpServer(catalog: McpCatalog, ports: McpPorts): McpS
   server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
     const tool = catalog.tools.get(request.params.name);
     if (tool === undefined) throw new McpError(ErrorCode.InvalidParams, `Unknown tool "${request.params.name}". tools/list names every tool.`);
+    const call = toolCall(ports, extra);
     try {
-      return await tool.call(request.params.arguments, toolCall(ports, extra));
+      const result = await tool.call(request.params.arguments, call);
+      await call.settle();
+      return result;
     } catch (error) {
       if (error instanceof McpError) throw error;
       ports.logger.warn({ err: error, tool: tool.name }, 'MCP tool failed');
@@ -62,10 +66,23 @@ export function createBatonMcpServer(catalog: McpCatalog, ports: McpPorts): McpS
   return server;
 }
 
-function toolCall(ports: McpPorts, extra: Extra): ToolCall {
+/**
+ * How long the result waits behind the last progress notification. The TypeScript SDK's client
+ * (Claude Code's, among others) handles a notification a microtask after reading it but a
+ * response at once, and drops its progress handler with the response: a notification read in
+ * the same chunk as the result is lost. A short pause lets the client read them apart.
+ */
+const PROGRESS_SETTLE_MS = 25;
+
+function toolCall(ports: McpPorts, extra: Extra): ToolCall & { settle(): Promise<void> } {
   const token = extra._meta?.progressToken;
   let progress = 0;
+  let lastSentAt = 0;
   return {
+    async settle() {
+      const wait = lastSentAt + PROGRESS_SETTLE_MS - Date.now();
+      if (wait > 0) await sleep(wait);
+    },
     ports,
     identity: identityOf(extra) ?? ports.defaultIdentity,
     signal: extra.signal,
@@ -75,6 +92,7 @@ function toolCall(ports: McpPorts, extra: Extra): ToolCall {
       await extra.sendNotification({ method: 'notifications/progress', params: { progressToken: token, progress, message } }).catch((error: unknown) => {
         ports.logger.debug({ err: error }, 'MCP progress notification not sent');
       });
+      lastSentAt = Date.now();
     },
   };
 }

@@ -41,6 +41,21 @@ async function httpClient(token: string): Promise<Client> {
   return client;
 }
 
+/**
+ * Progress as the server sent it. The SDK's client handles a notification a microtask after
+ * reading it but a response at once, so a notification read in the same chunk as the result
+ * reaches `onerror` ("unknown token") instead of `onprogress`; the server pauses before the
+ * result to make that rare, and a loaded machine can still read them together.
+ */
+function followProgress(client: Client): { progress: string[]; onprogress: (note: { message?: string }) => void } {
+  const progress: string[] = [];
+  client.onerror = (error) => {
+    const late = /progress notification for an unknown token: (\{.*\})$/s.exec(error.message)?.[1];
+    if (late !== undefined) progress.push((JSON.parse(late) as { params: { message?: string } }).params.message ?? '');
+  };
+  return { progress, onprogress: (note) => { progress.push(note.message ?? ''); } };
+}
+
 describe('stdio: baton mcp', () => {
   it('serves the tools to a client that started it, with only protocol on stdout', async () => {
     const transport = new StdioClientTransport({
@@ -57,8 +72,8 @@ describe('stdio: baton mcp', () => {
     try {
       const { tools } = await client.listTools();
       expect(tools.map((tool) => tool.name)).toEqual(expect.arrayContaining(['classify_reply', 'get_run', 'agent_reply_classifier']));
-      const progress: string[] = [];
-      const result = await client.callTool({ name: 'classify_reply', arguments: await example('classify-reply') }, undefined, { onprogress: (note) => { progress.push(note.message ?? ''); } });
+      const { progress, onprogress } = followProgress(client);
+      const result = await client.callTool({ name: 'classify_reply', arguments: await example('classify-reply') }, undefined, { onprogress });
       expect(structured(result).status).toBe('succeeded');
       expect(progress.some((message) => message.startsWith('classify completed'))).toBe(true);
       const read = await client.callTool({ name: 'get_run', arguments: { runId: structured(result).runId } });
@@ -98,8 +113,8 @@ describe('Streamable HTTP at /mcp', () => {
     const client = await httpClient(DANA);
     try {
       expect((await client.listTools()).tools.length).toBeGreaterThan(20);
-      const progress: string[] = [];
-      const result = await client.callTool({ name: 'handle_reply', arguments: await example('handle-reply') }, undefined, { onprogress: (note) => { progress.push(note.message ?? ''); } });
+      const { progress, onprogress } = followProgress(client);
+      const result = await client.callTool({ name: 'handle_reply', arguments: await example('handle-reply') }, undefined, { onprogress });
       expect(structured(result).status).toBe('succeeded');
       expect(progress.some((message) => message.includes('completed'))).toBe(true);
     } finally {
