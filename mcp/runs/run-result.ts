@@ -71,7 +71,7 @@ export function toRunResult(run: RunDetail, pending: readonly ApprovalView[]): R
   return { ...result, next: nextStepFor(result) };
 }
 
-function toPendingApproval(approval: ApprovalView): PendingApproval {
+export function toPendingApproval(approval: ApprovalView): PendingApproval {
   return {
     approvalId: approval.id,
     action: approval.action,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { toJsonSchema } from '../../src/contracts/to-json-schema.js';
 import { ApprovalViewSchema, type ApprovalView } from '../../src/engine/approvals/approval-queries.js';
 import type { Decision } from '../../src/engine/approvals/decide-approval.js';
-import { PendingApprovalSchema, runResultJsonSchema } from '../runs/run-result.js';
+import { PendingApprovalSchema, runResultJsonSchema, toPendingApproval } from '../runs/run-result.js';
 import { renderRunResult, runToolResult } from '../runs/run-tool-result.js';
 import { waitForRun } from '../runs/wait-for-run.js';
 import { defineTool, type ToolDefinition } from './tool-definition.js';
@@ -79,21 +79,12 @@ function toDecision(input: z.output<typeof DecideInputSchema>): Decision {
 
 function toItem(approval: ApprovalView): z.infer<typeof ApprovalItemSchema> {
   return {
-    approvalId: approval.id,
+    ...toPendingApproval(approval),
     runId: approval.runId,
     workflow: approval.workflow,
-    action: approval.action,
-    step: approval.key,
-    risk: approval.risk,
     status: approval.status,
-    fingerprint: approval.fingerprint,
-    payload: approval.payload ?? null,
-    editSchema: approval.editSchema,
-    reviewers: { users: approval.reviewers.users, groups: approval.reviewers.groups },
-    expiresAt: approval.expiresAt,
     requestedAt: approval.requestedAt,
     decidedBy: approval.decidedBy,
     reason: approval.reason,
-    slackLink: approval.slackLink,
   };
 }
