@@ -1,5 +1,5 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeModelRunner, type FakeModelRunner } from '../../test/support/fake-model-runner.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useFakeModelRunner } from '../../test/support/fake-model-runner.js';
 import { createOfflineRunner } from '../../test/support/offline-runner.js';
 import { NO_CONTACTS, SLIPPING, STALLED, outputOf, samplePipeline } from '../../test/workflows/review-deals-fixture.js';
 import { dealForecaster } from '../deal-forecaster/deal-forecaster.js';
@@ -18,16 +18,10 @@ const ANSWER: CompAuditAnswer = {
 };
 
 let forecasted: Record<string, unknown>;
-let model: FakeModelRunner;
+const model = useFakeModelRunner();
 beforeAll(async () => {
   const { runner } = await createOfflineRunner();
   forecasted = await outputOf(runner, dealForecaster, await outputOf(runner, dealInspector, samplePipeline()));
-});
-beforeEach(async () => {
-  model = await startFakeModelRunner();
-});
-afterEach(async () => {
-  await model.close();
 });
 
 describe('comp-auditor with a model (the real SDK against the fake Messages API)', () => {

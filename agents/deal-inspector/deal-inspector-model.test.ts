@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeModelRunner, type FakeModelRunner } from '../../test/support/fake-model-runner.js';
+import { describe, expect, it } from 'vitest';
+import { useFakeModelRunner } from '../../test/support/fake-model-runner.js';
 import { HEALTHY, NO_CONTACTS, SLIPPING, STALLED, samplePipeline } from '../../test/workflows/review-deals-fixture.js';
 import { dealInspector } from './deal-inspector.js';
 import { DealInspectionSchema, type InspectionAnswer } from './deal-inspector-schemas.js';
@@ -15,13 +15,7 @@ const ANSWER: InspectionAnswer = {
   confidence: 0.85,
 };
 
-let model: FakeModelRunner;
-beforeEach(async () => {
-  model = await startFakeModelRunner();
-});
-afterEach(async () => {
-  await model.close();
-});
+const model = useFakeModelRunner();
 
 describe('deal-inspector with a model (the real SDK against the fake Messages API)', () => {
   it('asks the balanced model for assessments only, and adds the rule issues to its answer', async () => {

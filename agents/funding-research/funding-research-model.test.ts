@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeModelRunner, type FakeModelRunner } from '../../test/support/fake-model-runner.js';
+import { describe, expect, it } from 'vitest';
+import { useFakeModelRunner } from '../../test/support/fake-model-runner.js';
 import { fundingResearch } from './funding-research.js';
 import type { FundingAnswer } from './funding-schemas.js';
 
@@ -16,13 +16,7 @@ const ANSWER: FundingAnswer = {
   confidence: 0.85,
 };
 
-let model: FakeModelRunner;
-beforeEach(async () => {
-  model = await startFakeModelRunner();
-});
-afterEach(async () => {
-  await model.close();
-});
+const model = useFakeModelRunner();
 
 describe('funding-research with a model (the real SDK against the fake Messages API)', () => {
   it('validates the scripted answer, orders the rounds and derives the latest round and total', async () => {

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeModelRunner, type FakeModelRunner } from '../../test/support/fake-model-runner.js';
+import { describe, expect, it } from 'vitest';
+import { useFakeModelRunner } from '../../test/support/fake-model-runner.js';
 import { hiringResearch } from './hiring-research.js';
 import type { HiringResearch } from './hiring-schemas.js';
 
@@ -16,13 +16,7 @@ const ANSWER: HiringResearch = {
   confidence: 0.8,
 };
 
-let model: FakeModelRunner;
-beforeEach(async () => {
-  model = await startFakeModelRunner();
-});
-afterEach(async () => {
-  await model.close();
-});
+const model = useFakeModelRunner();
 
 describe('hiring-research with a model (the real SDK against the fake Messages API)', () => {
   it('returns the scripted answer, validated, on the balanced tier with the hiring prompt', async () => {

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeModelRunner, type FakeModelRunner } from '../../test/support/fake-model-runner.js';
+import { describe, expect, it } from 'vitest';
+import { useFakeModelRunner } from '../../test/support/fake-model-runner.js';
 import { sampleResearchBranches } from '../../test/support/sample-research-branches.js';
 import { AccountBriefSchema } from '../contracts/account-brief.js';
 import { researchMerge } from './research-merge.js';
@@ -17,13 +17,7 @@ const SYNTHESIS: ResearchSynthesis = {
   confidence: 0.8,
 };
 
-let model: FakeModelRunner;
-beforeEach(async () => {
-  model = await startFakeModelRunner();
-});
-afterEach(async () => {
-  await model.close();
-});
+const model = useFakeModelRunner();
 
 describe('research-merge with a model (the real SDK against the fake Messages API)', () => {
   it('asks the deep model only for the synthesis, and assembles a valid AccountBrief around it', async () => {

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeModelRunner, type FakeModelRunner } from '../../test/support/fake-model-runner.js';
+import { describe, expect, it } from 'vitest';
+import { useFakeModelRunner } from '../../test/support/fake-model-runner.js';
 import { signalResearch } from './signal-research.js';
 import type { SignalResearch } from './signal-schemas.js';
 
@@ -9,13 +9,7 @@ const press = { source: 'https://news.example/northwind-series-b', observedAt: '
 const seriesB = { kind: 'funding' as const, summary: 'Raised a $45M Series B led by Harbor Lane Capital on 2026-10-14.', keywords: ['Series B', '$45M'], recencyDays: 39, strength: 'strong' as const, sources: [press] };
 const ANSWER: SignalResearch = { signals: [seriesB], sources: [press], confidence: 0.85 };
 
-let model: FakeModelRunner;
-beforeEach(async () => {
-  model = await startFakeModelRunner();
-});
-afterEach(async () => {
-  await model.close();
-});
+const model = useFakeModelRunner();
 
 describe('signal-research with a model (the real SDK against the fake Messages API)', () => {
   it('returns the scripted answer, validated, on the balanced tier', async () => {

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeModelRunner, type FakeModelRunner } from '../../test/support/fake-model-runner.js';
+import { describe, expect, it } from 'vitest';
+import { useFakeModelRunner } from '../../test/support/fake-model-runner.js';
 import { techStackResearch } from './tech-stack-research.js';
 import type { TechStackResearch } from './tech-stack-schemas.js';
 
@@ -17,13 +17,7 @@ const ANSWER: TechStackResearch = {
   confidence: 0.75,
 };
 
-let model: FakeModelRunner;
-beforeEach(async () => {
-  model = await startFakeModelRunner();
-});
-afterEach(async () => {
-  await model.close();
-});
+const model = useFakeModelRunner();
 
 describe('tech-stack-research with a model (the real SDK against the fake Messages API)', () => {
   it('returns the scripted answer, validated, on the balanced tier', async () => {

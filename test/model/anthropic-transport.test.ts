@@ -1,21 +1,12 @@
 import { Writable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logging/index.js';
 import { createAnthropicTransport } from '../../src/model/index.js';
-import { batonErrorOf, startModelHarness, TRIAGE_TOOL, triageTransportRequest, VALID_TRIAGE, type ModelHarness, type ModelHarnessOptions } from './model-harness.js';
+import { batonErrorOf, TRIAGE_TOOL, triageTransportRequest, useModelHarness, VALID_TRIAGE } from './model-harness.js';
 
 describe('Anthropic transport against the fake Messages API', () => {
-  let harness: ModelHarness | undefined;
-
-  async function start(options: ModelHarnessOptions = {}): Promise<ModelHarness> {
-    harness = await startModelHarness(options);
-    return harness;
-  }
-  afterEach(async () => {
-    await harness?.close();
-    harness = undefined;
-  });
+  const start = useModelHarness();
 
   it('returns the tool input, usage, model and request id of a forced tool call', async () => {
     const { fake, transport } = await start();

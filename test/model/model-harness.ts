@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { z } from 'zod';
 import { loadConfig, type ModelConfig } from '../../src/config.js';
 import { toJsonSchema } from '../../src/contracts/to-json-schema.js';
@@ -102,4 +103,17 @@ export async function batonErrorOf(promise: Promise<unknown>): Promise<BatonErro
     throw error;
   }
   throw new Error('expected the call to fail with a BatonError, but it succeeded');
+}
+
+/** Inside a describe: a starter for one harness per test, closed after each test. */
+export function useModelHarness(): (options?: ModelHarnessOptions) => Promise<ModelHarness> {
+  let harness: ModelHarness | undefined;
+  afterEach(async () => {
+    await harness?.close();
+    harness = undefined;
+  });
+  return async (options = {}) => {
+    harness = await startModelHarness(options);
+    return harness;
+  };
 }

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fundingResearch } from '../../agents/funding-research/funding-research.js';
 import type { FundingAnswer } from '../../agents/funding-research/funding-schemas.js';
 import { hiringResearch } from '../../agents/hiring-research/hiring-research.js';
@@ -7,7 +7,7 @@ import type { AnyAgent } from '../../agents/runtime/agent-definition.js';
 import { techStackResearch } from '../../agents/tech-stack-research/tech-stack-research.js';
 import { DEFAULT_MODEL_PRICES } from '../../src/config.js';
 import { createOfflineRunner } from '../support/offline-runner.js';
-import { startFakeModelRunner, type FakeModelRunner } from '../support/fake-model-runner.js';
+import { useFakeModelRunner } from '../support/fake-model-runner.js';
 
 const TOOL = 'submit_funding_research';
 const account = { name: 'Northwind Logistics', domain: 'northwind-logistics.com' };
@@ -34,13 +34,7 @@ interface SentBody {
   readonly tool_choice: unknown;
 }
 
-let model: FakeModelRunner;
-beforeEach(async () => {
-  model = await startFakeModelRunner();
-});
-afterEach(async () => {
-  await model.close();
-});
+const model = useFakeModelRunner();
 
 describe('research agents with web search (the real SDK against the fake Messages API)', () => {
   it('funding-research searches, then answers citing the pages it found, and its cost includes the searches', async () => {

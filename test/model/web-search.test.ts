@@ -1,18 +1,17 @@
 import { Writable } from 'node:stream';
 import Anthropic, { BadRequestError } from '@anthropic-ai/sdk';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL_PRICES } from '../../src/config.js';
 import { createLogger, withTrace } from '../../src/logging/index.js';
 import type { ModelUsage } from '../../src/model/index.js';
 import {
   batonErrorOf,
-  startModelHarness,
   TRIAGE_TOOL,
   triageRequest,
   triageTransportRequest,
   VALID_TRIAGE,
+  useModelHarness,
   type ModelHarness,
-  type ModelHarnessOptions,
 } from './model-harness.js';
 
 interface SentBody {
@@ -27,15 +26,7 @@ const tokenDollars = (usage: ModelUsage) =>
   (usage.inputTokens * HAIKU.input + usage.outputTokens * HAIKU.output + usage.cacheWriteTokens * HAIKU.cacheWrite + usage.cacheReadTokens * HAIKU.cacheRead) / 1e6;
 
 describe('web search through the Anthropic SDK and the fake Messages API', () => {
-  let harness: ModelHarness | undefined;
-  async function start(options: ModelHarnessOptions = {}): Promise<ModelHarness> {
-    harness = await startModelHarness(options);
-    return harness;
-  }
-  afterEach(async () => {
-    await harness?.close();
-    harness = undefined;
-  });
+  const start = useModelHarness();
   const sent = (fake: ModelHarness['fake']) => fake.requests.map((request) => request.body as SentBody);
 
   it('searches, then answers through the output tool; returns the pages found and prices each search at $0.01', async () => {

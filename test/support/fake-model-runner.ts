@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import { createPromptLibrary } from '../../agents/runtime/prompt-library.js';
 import { createAgentRunner, type AgentRunner } from '../../agents/runtime/run-agent.js';
 import { loadConfig } from '../../src/config.js';
@@ -38,5 +39,35 @@ export async function startFakeModelRunner(): Promise<FakeModelRunner> {
       return repairs.at(-1)?.[0]?.content ?? '';
     },
     close: () => harness.close(),
+  };
+}
+
+/**
+ * A fake-model runner per test, started before and closed after each one: call it at module or
+ * describe level (`const model = useFakeModelRunner();`) and use `model.runner` and `model.fake`
+ * inside tests.
+ */
+export function useFakeModelRunner(): FakeModelRunner {
+  let current: FakeModelRunner | undefined;
+  beforeEach(async () => {
+    current = await startFakeModelRunner();
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  const active = (): FakeModelRunner => {
+    if (current === undefined) throw new Error('the fake model runner exists only while a test runs');
+    return current;
+  };
+  return {
+    get runner() {
+      return active().runner;
+    },
+    get fake() {
+      return active().fake;
+    },
+    repairText: (toolName) => active().repairText(toolName),
+    close: () => active().close(),
   };
 }
